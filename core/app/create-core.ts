@@ -1,0 +1,99 @@
+import path from 'node:path';
+import type { EventName, EventPayload } from '../../shared/contract/events.ts';
+import type { StorageState } from '../../shared/contract/system.ts';
+import { createFetchHttpClient } from '../adapters/fetch-http-client.ts';
+import { silentLogger } from '../adapters/json-logger.ts';
+import { counterHandlers } from '../features/counter/handlers.ts';
+import { createSettingsService } from '../features/settings/service.ts';
+import { settingsHandlers } from '../features/settings/handlers.ts';
+import { createSyncService } from '../features/sync/service.ts';
+import { syncHandlers } from '../features/sync/handlers.ts';
+import { systemHandlers } from '../features/system/handlers.ts';
+import { systemClock, type Clock } from '../ports/clock.ts';
+import type { HttpClient } from '../ports/http-client.ts';
+import type { Logger } from '../ports/logger.ts';
+import type { SettingsStore } from '../ports/settings-store.ts';
+import { createDispatcher, type Dispatch, type Handlers } from '../rpc/dispatch.ts';
+import { createEventBus, type Unsubscribe } from '../rpc/event-bus.ts';
+import { CoreError } from '../rpc/core-error.ts';
+import { openStorage, type Storage } from './storage.ts';
+
+export type HostKind = 'electron' | 'node' | 'cli';
+
+export type CoreOptions = Readonly<{
+  appVersion: string;
+  /** The data folder: Electron's userData, or `--data DIR`. */
+  dataDir: string;
+  /** One SQLite file per counter profile; `default` unless the PC serves several counters. */
+  profile?: string;
+  host: HostKind;
+  settings: SettingsStore;
+  clock?: Clock;
+  http?: HttpClient;
+  logger?: Logger;
+  watchIntervalMs?: number;
+  probeIntervalMs?: number;
+  probeTimeoutMs?: number;
+}>;
+
+export interface Core {
+  readonly dispatch: Dispatch;
+  subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): Unsubscribe;
+  storageState(): StorageState;
+  /** For features and tests that write in-process; the outbox watcher picks up other processes' writes. */
+  readonly storage: Storage;
+  /** Begins background work (watching the outbox, probing the server). `desk call` never starts it. */
+  start(): void;
+  stop(): void;
+}
+
+const PROFILE_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+export function databaseFileFor(dataDir: string, profile: string): string {
+  if (!PROFILE_PATTERN.test(profile)) {
+    throw new CoreError('invalid-input', `Profile names are 1–40 lower-case letters, digits or dashes: ${profile.slice(0, 50)}`);
+  }
+  return path.join(dataDir, 'profiles', `${profile}.sqlite`);
+}
+
+export function createCore(options: CoreOptions): Core {
+  const logger = options.logger ?? silentLogger;
+  const clock = options.clock ?? systemClock;
+  const profile = options.profile ?? 'default';
+  const dataDir = path.resolve(options.dataDir);
+  const bus = createEventBus(logger);
+  const storage = openStorage(databaseFileFor(dataDir, profile), logger);
+  const settings = createSettingsService(options.settings, bus, logger);
+  const sync = createSyncService({
+    storage,
+    bus,
+    clock,
+    logger,
+    http: options.http ?? createFetchHttpClient(),
+    serverUrl: () => settings.get().serverUrl,
+    watchIntervalMs: options.watchIntervalMs ?? 500,
+    probeIntervalMs: options.probeIntervalMs ?? 15_000,
+    probeTimeoutMs: options.probeTimeoutMs ?? 5_000,
+  });
+  // A new server address is checked at once, not at the next probe.
+  bus.subscribe('settings.changed', () => void sync.checkConnection());
+
+  const handlers: Handlers = {
+    ...systemHandlers({ appVersion: options.appVersion, dataDir, profile, host: options.host, storage, settings, sync }),
+    ...counterHandlers(profile, settings),
+    ...settingsHandlers(settings),
+    ...syncHandlers(sync),
+  };
+
+  return {
+    dispatch: createDispatcher(handlers, logger),
+    subscribe: (event, listener) => bus.subscribe(event, listener),
+    storageState: () => storage.state(),
+    storage,
+    start: () => sync.start(),
+    stop() {
+      sync.stop();
+      storage.close();
+    },
+  };
+}

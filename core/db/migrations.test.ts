@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { makeTempDir } from '../../test/harness/temp-dir.ts';
+import { migrateDatabase, readSchemaVersion } from './migrate.ts';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
+import { openCounterDatabase } from './open-database.ts';
+import { CoreError } from '../rpc/core-error.ts';
+
+let temp: ReturnType<typeof makeTempDir>;
+let file: string;
+
+beforeEach(() => {
+  temp = makeTempDir();
+  file = path.join(temp.dir, 'profiles', 'default.sqlite');
+});
+afterEach(() => temp.remove());
+
+function tables(db: Database.Database): string[] {
+  return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((row) => row.name);
+}
+
+/** What each version's data looks like, so an upgrade can be shown to keep it. */
+const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
+  1: (db) =>
+    db.prepare("INSERT INTO outbox (id, created_at, kind, aggregate_id, payload, next_attempt_at) VALUES ('job-1', '2026-11-23T08:00:00+07:00', 'dossier.received', 'd-1', '{}', '2026-11-23T08:00:00+07:00')").run(),
+  2: (db) =>
+    db.prepare("INSERT INTO audit_log (id, at, actor, action, entity, entity_id) VALUES ('a-1', '2026-11-23T08:00:00+07:00', 'clerk-1', 'received', 'dossier', 'd-1')").run(),
+};
+
+describe('migrations', () => {
+  test('versions are 1, 2, … with no gap, and every version has seed data in this test', () => {
+    expect(MIGRATIONS.map((migration) => migration.version)).toEqual(MIGRATIONS.map((_, index) => index + 1));
+    expect(Object.keys(SEED_AT_VERSION).map(Number)).toEqual(MIGRATIONS.map((migration) => migration.version));
+  });
+
+  test('a fresh file gets every migration, WAL, synchronous=FULL and foreign keys', () => {
+    const db = openCounterDatabase(file);
+    expect(readSchemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(tables(db)).toEqual(['audit_log', 'outbox']);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  test.each(MIGRATIONS.slice(0, -1).map((migration) => migration.version).concat(0))('a file at version %i upgrades to the latest and keeps its data', (from) => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const old = new Database(file);
+    migrateDatabase(old, from);
+    for (let version = 1; version <= from; version += 1) SEED_AT_VERSION[version]?.(old);
+    old.close();
+
+    const db = openCounterDatabase(file);
+    expect(readSchemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    if (from >= 1) expect(db.prepare('SELECT id FROM outbox').all()).toEqual([{ id: 'job-1' }]);
+    if (from >= 2) expect(db.prepare('SELECT id FROM audit_log').all()).toEqual([{ id: 'a-1' }]);
+    db.close();
+  });
+
+  test('a failing migration rolls back whole, leaving the file at the previous version', () => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const db = new Database(file);
+    const broken = [
+      ...MIGRATIONS,
+      { version: LATEST_SCHEMA_VERSION + 1, name: 'broken', up: (target: Database.Database) => target.exec('CREATE TABLE half (x INTEGER); SELECT * FROM missing_table;') },
+    ];
+    expect(() => migrateDatabase(db, LATEST_SCHEMA_VERSION + 1, broken)).toThrow(/missing_table/);
+    expect(readSchemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(tables(db)).not.toContain('half');
+    db.close();
+  });
+
+  test('a file newer than the code is refused with db-too-new and not written to', () => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const newer = new Database(file);
+    newer.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
+    newer.close();
+    const before = fs.readFileSync(file);
+    let error: unknown;
+    try {
+      openCounterDatabase(file);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(CoreError);
+    expect((error as CoreError).code).toBe('db-too-new');
+    expect((error as CoreError).details).toEqual({ fileVersion: LATEST_SCHEMA_VERSION + 5, appVersion: LATEST_SCHEMA_VERSION });
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  });
+});

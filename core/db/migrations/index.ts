@@ -1,0 +1,13 @@
+import type { Database } from 'better-sqlite3';
+import { migrate0001 } from './0001-create-outbox.ts';
+import { migrate0002 } from './0002-create-audit-log.ts';
+
+export type Migration = Readonly<{ version: number; name: string; up: (db: Database) => void }>;
+
+/** In order; a migration is never edited once released, only followed by a new one. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'create-outbox', up: migrate0001 },
+  { version: 2, name: 'create-audit-log', up: migrate0002 },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

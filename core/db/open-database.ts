@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { CoreError } from '../rpc/core-error.ts';
+import { assertNotNewerThanCode, migrateDatabase } from './migrate.ts';
+
+export type CounterDatabase = Database.Database;
+
+const CORRUPT_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_CORRUPT_VTAB', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_INDEX']);
+
+function sqliteCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error).code) : undefined;
+}
+
+/** Turns what SQLite or the file system says into one of our stable codes; unknown failures stay internal. */
+export function classifyOpenError(error: unknown, file: string): CoreError {
+  if (error instanceof CoreError) return error;
+  const code = sqliteCode(error) ?? '';
+  const reason = error instanceof Error ? error.message : String(error);
+  if (CORRUPT_CODES.has(code)) return new CoreError('db-corrupt', `${path.basename(file)}: ${reason}`, { sqlite: code });
+  if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EROFS' || code === 'EPERM') {
+    return new CoreError('db-read-only', `${path.basename(file)}: ${reason}`, { sqlite: code });
+  }
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR')) {
+    return new CoreError('db-unavailable', `${path.basename(file)}: ${reason}`, { sqlite: code });
+  }
+  return new CoreError('db-unavailable', `${path.basename(file)} could not be opened`, { sqlite: code || undefined });
+}
+
+/**
+ * SQLite quietly falls back to read-only when it cannot open a file for writing; we would rather say so
+ * at once, by name, than fail later with a vaguer error when a clerk saves a dossier.
+ */
+function assertWritableIfExists(file: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r+');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    throw error;
+  }
+  fs.closeSync(fd);
+}
+
+/**
+ * Opens (or creates) a counter's database file: WAL, synchronous=FULL (a dossier whose slip was printed
+ * must survive a power cut), foreign keys, busy timeout; checks it is a healthy SQLite file; migrates.
+ * Never deletes or rewrites a file it cannot read: a damaged file is left exactly as found for IT.
+ */
+export function openCounterDatabase(file: string): CounterDatabase {
+  let db: CounterDatabase | undefined;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    assertWritableIfExists(file);
+    db = new Database(file, { fileMustExist: false });
+    db.pragma('busy_timeout = 5000');
+    // Reading the schema first: a file that is not SQLite fails here, before anything writes to it.
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new CoreError('db-corrupt', `${path.basename(file)}: quick_check reported ${String(check)}`);
+    assertNotNewerThanCode(db);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    migrateDatabase(db);
+    // A write probe: a file we can read but not write is refused now, not when a clerk saves a dossier.
+    db.pragma(`user_version = ${db.pragma('user_version', { simple: true }) as number}`);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw classifyOpenError(error, file);
+  }
+}

@@ -1,0 +1,9 @@
+import type { Handlers } from '../../rpc/dispatch.ts';
+import type { SettingsService } from './service.ts';
+
+export function settingsHandlers(settings: SettingsService) {
+  return {
+    'settings.get': () => settings.get(),
+    'settings.update': (patch) => settings.update(patch),
+  } satisfies Partial<Handlers>;
+}

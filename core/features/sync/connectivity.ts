@@ -1,0 +1,27 @@
+import type { ConnectionState } from '../../../shared/contract/sync.ts';
+import type { Clock } from '../../ports/clock.ts';
+import { HttpNetworkError, type HttpClient } from '../../ports/http-client.ts';
+
+export type Connectivity = Readonly<{ state: ConnectionState; checkedAt: string | null; lastError: string | null }>;
+
+export const HEALTH_PATH = '/api/v1/health';
+
+/**
+ * Whether the central server answers, judged from a real request to it (never from the OS's network
+ * flag, which says "connected" behind a dead proxy or a captive portal).
+ */
+export async function probeServer(http: HttpClient, clock: Clock, serverUrl: string | null, timeoutMs: number): Promise<Connectivity> {
+  if (serverUrl === null) return { state: 'not-configured', checkedAt: null, lastError: null };
+  const checkedAt = clock.now().toISOString();
+  try {
+    const response = await http.request({ method: 'GET', url: new URL(HEALTH_PATH, serverUrl).toString(), timeoutMs });
+    if (response.status >= 200 && response.status < 300) return { state: 'online', checkedAt, lastError: null };
+    if (response.status === 401 || response.status === 403) {
+      return { state: 'paused', checkedAt, lastError: `The server refused this counter's credential (HTTP ${response.status})` };
+    }
+    return { state: 'offline', checkedAt, lastError: `The server answered HTTP ${response.status}` };
+  } catch (error) {
+    const reason = error instanceof HttpNetworkError ? error.message : 'request failed';
+    return { state: 'offline', checkedAt, lastError: `No connection to the server: ${reason}` };
+  }
+}

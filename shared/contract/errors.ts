@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+/**
+ * Stable error codes. The UI, the CLI and tests switch on these; never rename one, only add.
+ * Kebab-case, as the central server's `reason` codes are.
+ */
+export const ERROR_CODES = [
+  'unknown-method',
+  'invalid-input',
+  'invalid-json',
+  'payload-too-large',
+  'unsupported-media-type',
+  'forbidden-origin',
+  'not-found',
+  'conflict',
+  'unauthorized',
+  'db-corrupt',
+  'db-read-only',
+  'db-too-new',
+  'db-unavailable',
+  'non-loopback-bind',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+
+export const RpcErrorSchema = z.object({
+  code: ErrorCodeSchema,
+  /** For people: specific, safe to show (never a stack trace or SQL). */
+  message: z.string(),
+  details: z.unknown().optional(),
+});
+export type RpcError = z.infer<typeof RpcErrorSchema>;
+
+export type Language = 'vi' | 'en';
+
+/**
+ * What each code means to a clerk, in both languages. The core's own `message` is specific (English);
+ * these are what the UI and the CLI show first, so every failure has a Vietnamese explanation.
+ */
+export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Language, string>>>> = {
+  'unknown-method': {
+    vi: 'Chức năng được yêu cầu không tồn tại.',
+    en: 'The requested function does not exist.',
+  },
+  'invalid-input': {
+    vi: 'Dữ liệu nhập không hợp lệ.',
+    en: 'The input is not valid.',
+  },
+  'invalid-json': {
+    vi: 'Yêu cầu không phải JSON hợp lệ.',
+    en: 'The request is not valid JSON.',
+  },
+  'payload-too-large': {
+    vi: 'Dữ liệu gửi lên quá lớn.',
+    en: 'The request is too large.',
+  },
+  'unsupported-media-type': {
+    vi: 'Yêu cầu phải có kiểu nội dung application/json.',
+    en: 'The request must have content type application/json.',
+  },
+  'forbidden-origin': {
+    vi: 'Yêu cầu đến từ một trang không được phép.',
+    en: 'The request came from a page that is not allowed.',
+  },
+  'not-found': {
+    vi: 'Không tìm thấy dữ liệu được yêu cầu.',
+    en: 'The requested item was not found.',
+  },
+  conflict: {
+    vi: 'Dữ liệu đã bị thay đổi ở nơi khác; hãy tải lại rồi thử lại.',
+    en: 'The data was changed elsewhere; reload and try again.',
+  },
+  unauthorized: {
+    vi: 'Chưa đăng nhập hoặc phiên làm việc đã hết hạn.',
+    en: 'Not signed in, or the session has expired.',
+  },
+  'db-corrupt': {
+    vi: 'Tệp dữ liệu của quầy bị hỏng. Không ghi thêm gì vào tệp; hãy gọi bộ phận CNTT để khôi phục.',
+    en: "The counter's data file is damaged. Nothing more is written to it; call IT to restore it.",
+  },
+  'db-read-only': {
+    vi: 'Không ghi được vào tệp dữ liệu của quầy (chỉ đọc hoặc thiếu quyền). Hãy gọi bộ phận CNTT.',
+    en: "The counter's data file cannot be written (read-only or no permission). Call IT.",
+  },
+  'db-too-new': {
+    vi: 'Tệp dữ liệu được tạo bởi phiên bản mới hơn của phần mềm. Hãy cập nhật phần mềm.',
+    en: 'The data file was written by a newer version of the app. Update the app.',
+  },
+  'db-unavailable': {
+    vi: 'Không mở được tệp dữ liệu của quầy.',
+    en: "The counter's data file cannot be opened.",
+  },
+  'non-loopback-bind': {
+    vi: 'Chỉ được phục vụ trên địa chỉ nội bộ 127.0.0.1 của máy này.',
+    en: 'The app may only listen on this machine’s loopback address 127.0.0.1.',
+  },
+  internal: {
+    vi: 'Lỗi nội bộ. Thao tác chưa được thực hiện; dữ liệu đã lưu không bị ảnh hưởng.',
+    en: 'Internal error. The action was not carried out; saved data is not affected.',
+  },
+};
+
+export function describeError(code: ErrorCode, language: Language): string {
+  return ERROR_MESSAGES[code][language];
+}

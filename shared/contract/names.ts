@@ -1,0 +1,24 @@
+import type { MethodName } from './methods.ts';
+import type { EventName } from './events.ts';
+
+// Plain name lists with no zod, for the Electron preload (sandboxed, bundled small). A test checks they
+// equal the keys of `methods` and `events`; the `satisfies` below catches typos at compile time.
+export const METHOD_NAMES = [
+  'system.info',
+  'system.describe',
+  'system.doctor',
+  'counter.get',
+  'settings.get',
+  'settings.update',
+  'sync.status',
+] as const satisfies readonly MethodName[];
+
+export const EVENT_NAMES = ['sync.stateChanged', 'settings.changed'] as const satisfies readonly EventName[];
+
+/** IPC channel names are derived here and nowhere else. */
+export const ipcChannel = {
+  invoke: (method: string): string => `core:${method}`,
+  event: (event: string): string => `core-event:${event}`,
+  subscribe: 'core:subscribe',
+  unsubscribe: 'core:unsubscribe',
+} as const;
