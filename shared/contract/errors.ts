@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'db-too-new',
   'db-unavailable',
   'non-loopback-bind',
+  'host-unreachable',
   'internal',
 ] as const;
 
@@ -95,6 +96,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Language
   'non-loopback-bind': {
     vi: 'Chỉ được phục vụ trên địa chỉ nội bộ 127.0.0.1 của máy này.',
     en: 'The app may only listen on this machine’s loopback address 127.0.0.1.',
+  },
+  'host-unreachable': {
+    vi: 'Không liên lạc được với dịch vụ nền của phần mềm. Thao tác chưa được thực hiện.',
+    en: "The app's background service cannot be reached. The action was not carried out.",
   },
   internal: {
     vi: 'Lỗi nội bộ. Thao tác chưa được thực hiện; dữ liệu đã lưu không bị ảnh hưởng.',

@@ -1,0 +1,17 @@
+import { useEffect } from 'react';
+import { HomeScreen } from '../features/home/HomeScreen.tsx';
+import { LanguageProvider } from '../i18n/LanguageProvider.tsx';
+import { useLanguageSetting } from './use-language-setting.ts';
+
+export function App() {
+  const { language, setLanguage, saveError } = useLanguageSetting();
+  useEffect(() => {
+    // Screen readers and the browser's hyphenation and fonts follow the document language.
+    document.documentElement.lang = language;
+  }, [language]);
+  return (
+    <LanguageProvider language={language} onChange={setLanguage}>
+      <HomeScreen languageError={saveError} />
+    </LanguageProvider>
+  );
+}
