@@ -46,7 +46,7 @@ describe('createBridge', () => {
 
   it('turns a rejected invoke into an internal envelope', async () => {
     const fake = fakeIpc(() => Promise.reject(new Error('No handler registered')));
-    await expect(createBridge(fake.ipc).invoke('system.info', {})).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
+    await expect(createBridge(fake.ipc).invoke('system.info', {})).resolves.toMatchObject({ ok: false, error: { code: 'host-unreachable' } });
   });
 
   it('throws for an unknown event', () => {

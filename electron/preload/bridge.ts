@@ -32,7 +32,7 @@ export function createBridge(ipc: PreloadIpc): BridgeApi {
       }
       return ipc.invoke(ipcChannel.invoke(method), input).then(
         (result) => result as Envelope,
-        (): Envelope => ({ ok: false, error: { code: 'internal', message: 'The app did not answer the call' } }),
+        (): Envelope => ({ ok: false, error: { code: 'host-unreachable', message: 'The app did not answer the call' } }),
       );
     },
 
