@@ -13,7 +13,7 @@ function recordingLogger() {
   return { logger, entries };
 }
 
-const status = { state: 'online', pending: 0, deadLetters: 0, lastSyncAt: null, lastError: null, checkedAt: null } as const;
+const status = { state: 'online', problem: null, pending: 0, deadLetters: 0, lastSyncAt: null, lastError: null, checkedAt: null } as const;
 
 function handlersWith(overrides: Partial<Handlers>): Handlers {
   const unused = () => {

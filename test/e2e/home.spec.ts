@@ -185,12 +185,13 @@ test('the connection state and its last error follow the central server', async 
     await setServerUrl(request, desk, `${central.url}/other`);
     await expect(home.connectionState).toHaveAttribute('data-state', 'paused');
     await expect(home.connectionState).toHaveText('Tạm dừng đồng bộ');
+    await expect(home.lastError).toContainText('Máy chủ trung tâm từ chối chứng thực của quầy.');
     await expect(home.lastError).toContainText('401');
 
     await setServerUrl(request, desk, await closedPortUrl());
     await expect(home.connectionState).toHaveAttribute('data-state', 'offline');
     await expect(home.connectionState).toHaveText('Mất kết nối');
-    await expect(home.lastError).toContainText('Lỗi gần nhất');
+    await expect(home.lastError).toContainText('Lỗi gần nhất: Không kết nối được tới máy chủ trung tâm.');
     await saveScreenshot(home, testInfo, 'home-vi-offline');
   } finally {
     await central.close();

@@ -25,22 +25,22 @@ const http_ = createFetchHttpClient();
 
 describe('connectivity from real requests', () => {
   test.each([
-    [200, 'online'],
-    [401, 'paused'],
-    [503, 'offline'],
-  ] as const)('HTTP %i → %s', async (status, state) => {
+    [200, 'online', null],
+    [401, 'paused', 'credential-refused'],
+    [503, 'offline', 'server-error'],
+  ] as const)('HTTP %i → %s', async (status, state, problem) => {
     answer = status;
-    expect(await probeServer(http_, systemClock, base, 2_000)).toMatchObject({ state });
+    expect(await probeServer(http_, systemClock, base, 2_000)).toMatchObject({ state, problem });
   });
 
   test('a refused connection is offline, with the reason', async () => {
     const result = await probeServer(http_, systemClock, 'http://127.0.0.1:9', 2_000);
-    expect(result.state).toBe('offline');
+    expect(result).toMatchObject({ state: 'offline', problem: 'server-unreachable' });
     expect(result.lastError).toMatch(/No connection to the server/);
   });
 
   test('no address is not-configured, without a request', async () => {
-    expect(await probeServer(http_, systemClock, null, 2_000)).toEqual({ state: 'not-configured', checkedAt: null, lastError: null });
+    expect(await probeServer(http_, systemClock, null, 2_000)).toEqual({ state: 'not-configured', problem: null, checkedAt: null, lastError: null });
   });
 
   test('setting a server address is checked at once and raises sync.stateChanged online', async () => {

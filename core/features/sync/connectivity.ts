@@ -1,8 +1,8 @@
-import type { ConnectionState } from '../../../shared/contract/sync.ts';
+import type { ConnectionState, SyncProblem } from '../../../shared/contract/sync.ts';
 import type { Clock } from '../../ports/clock.ts';
 import { HttpNetworkError, type HttpClient } from '../../ports/http-client.ts';
 
-export type Connectivity = Readonly<{ state: ConnectionState; checkedAt: string | null; lastError: string | null }>;
+export type Connectivity = Readonly<{ state: ConnectionState; problem: SyncProblem | null; checkedAt: string | null; lastError: string | null }>;
 
 export const HEALTH_PATH = '/api/v1/health';
 
@@ -11,17 +11,17 @@ export const HEALTH_PATH = '/api/v1/health';
  * flag, which says "connected" behind a dead proxy or a captive portal).
  */
 export async function probeServer(http: HttpClient, clock: Clock, serverUrl: string | null, timeoutMs: number): Promise<Connectivity> {
-  if (serverUrl === null) return { state: 'not-configured', checkedAt: null, lastError: null };
+  if (serverUrl === null) return { state: 'not-configured', problem: null, checkedAt: null, lastError: null };
   const checkedAt = clock.now().toISOString();
   try {
     const response = await http.request({ method: 'GET', url: new URL(HEALTH_PATH, serverUrl).toString(), timeoutMs });
-    if (response.status >= 200 && response.status < 300) return { state: 'online', checkedAt, lastError: null };
+    if (response.status >= 200 && response.status < 300) return { state: 'online', problem: null, checkedAt, lastError: null };
     if (response.status === 401 || response.status === 403) {
-      return { state: 'paused', checkedAt, lastError: `The server refused this counter's credential (HTTP ${response.status})` };
+      return { state: 'paused', problem: 'credential-refused', checkedAt, lastError: `The server refused this counter's credential (HTTP ${response.status})` };
     }
-    return { state: 'offline', checkedAt, lastError: `The server answered HTTP ${response.status}` };
+    return { state: 'offline', problem: 'server-error', checkedAt, lastError: `The server answered HTTP ${response.status}` };
   } catch (error) {
     const reason = error instanceof HttpNetworkError ? error.message : 'request failed';
-    return { state: 'offline', checkedAt, lastError: `No connection to the server: ${reason}` };
+    return { state: 'offline', problem: 'server-unreachable', checkedAt, lastError: `No connection to the server: ${reason}` };
   }
 }

@@ -38,6 +38,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const { storage, bus, logger } = options;
   let connectivity: Connectivity = {
     state: options.serverUrl() === null ? 'not-configured' : 'offline',
+    problem: null,
     checkedAt: null,
     lastError: null,
   };

@@ -31,10 +31,17 @@ export function SyncPanel(props: Readonly<{ sync: Loadable<SyncStatus>; storageU
             state={status.state}
           />
           <p className="panel__text">{t(connectionExplanationKey(status.state))}</p>
-          {status.lastError ? (
-            <p className="sync-error" data-testid="sync-last-error">
-              <span className="sync-error__label">{t('home.sync.lastError')}:</span> {status.lastError}
-            </p>
+          {status.problem ? (
+            <div className="sync-error" data-testid="sync-last-error">
+              <p>
+                <span className="sync-error__label">{t('home.sync.lastError')}:</span> {t(`home.sync.problem.${status.problem}`)}
+              </p>
+              {status.lastError ? (
+                <p className="sync-error__detail">
+                  {t('home.sync.technicalDetail')}: {status.lastError}
+                </p>
+              ) : null}
+            </div>
           ) : null}
         </>
       ) : sync.status === 'failed' && !storageUnavailable ? (
