@@ -1,60 +1,15 @@
-// `npm run bench`: figures for the foundation's hot paths. It prints; it asserts nothing (tests never time).
-import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { silentLogger } from '../core/adapters/json-logger.ts';
-import { startNodeHost } from '../core/host/node-host.ts';
-import { insertOutboxJob } from '../core/features/sync/outbox-repo.ts';
-import { uuidv7 } from '../core/ports/ids.ts';
-import { createTestCore } from '../test/harness/test-core.ts';
-import { makeTempDir } from '../test/harness/temp-dir.ts';
+// `npm run bench [-- --dossiers N]`: figures for speed and size. It prints; it asserts nothing (tests never
+// assert times). The dossier part builds N dossiers (default 1 000 000) in a temporary file first.
+import { parseArgs } from 'node:util';
+import { benchDossiers } from './bench/dossiers.ts';
+import { benchFoundation } from './bench/foundation.ts';
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+const { values } = parseArgs({ options: { dossiers: { type: 'string', default: '1000000' }, only: { type: 'string' } } });
+if (values.only !== 'dossiers') {
+  console.log('# foundation');
+  await benchFoundation();
 }
-
-async function timeMany(count: number, run: () => Promise<unknown>): Promise<{ p50: number; p95: number; perSecond: number }> {
-  const samples: number[] = [];
-  const started = performance.now();
-  for (let i = 0; i < count; i += 1) {
-    const t = performance.now();
-    await run();
-    samples.push(performance.now() - t);
-  }
-  const total = performance.now() - started;
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), perSecond: (count / total) * 1000 };
-}
-
-const ms = (value: number) => `${value.toFixed(3)} ms`;
-const temp = makeTempDir('mot-cua-bench-');
-try {
-  const openStart = performance.now();
-  const core = createTestCore(temp.dir);
-  console.log(`open + migrate a new counter file: ${ms(performance.now() - openStart)}`);
-
-  const info = await timeMany(5000, () => core.dispatch('system.info', {}));
-  console.log(`in-process system.info: p50 ${ms(info.p50)}, p95 ${ms(info.p95)}, ${info.perSecond.toFixed(0)}/s`);
-
-  const db = core.storage.db();
-  const insertStart = performance.now();
-  db.transaction(() => {
-    for (let i = 0; i < 10_000; i += 1) insertOutboxJob(db, { id: uuidv7(), kind: 'bench', aggregateId: `d-${i % 500}`, payload: { i }, createdAt: new Date().toISOString() });
-  })();
-  console.log(`enqueue 10 000 outbox jobs in one transaction: ${ms(performance.now() - insertStart)}`);
-  const single = await timeMany(200, () => Promise.resolve(db.transaction(() => insertOutboxJob(db, { id: uuidv7(), kind: 'bench', aggregateId: 'd-x', payload: {}, createdAt: new Date().toISOString() }))()));
-  console.log(`one durable enqueue (own transaction, synchronous=FULL): p50 ${ms(single.p50)}, p95 ${ms(single.p95)}`);
-  const status = await timeMany(2000, () => core.dispatch('sync.status', {}));
-  console.log(`sync.status with 10 200 jobs queued: p50 ${ms(status.p50)}, p95 ${ms(status.p95)}`);
-
-  const host = await startNodeHost({ core, uiDir: path.join(temp.dir, 'no-ui'), port: 0, logger: silentLogger });
-  const call = () => fetch(`${host.url}/rpc/sync.status`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).then((response) => response.json());
-  await timeMany(50, call);
-  const overHttp = await timeMany(2000, call);
-  console.log(`sync.status over the Node host (HTTP, keep-alive): p50 ${ms(overHttp.p50)}, p95 ${ms(overHttp.p95)}, ${overHttp.perSecond.toFixed(0)}/s`);
-  await host.close();
-  core.stop();
-  const memory = process.memoryUsage();
-  console.log(`memory after the run: rss ${(memory.rss / 1024 ** 2).toFixed(1)} MiB, heap used ${(memory.heapUsed / 1024 ** 2).toFixed(1)} MiB`);
-} finally {
-  temp.remove();
+if (values.only !== 'foundation') {
+  console.log(`\n# dossiers`);
+  await benchDossiers(Number(values.dossiers));
 }

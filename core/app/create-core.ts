@@ -3,11 +3,19 @@ import type { EventName, EventPayload } from '../../shared/contract/events.ts';
 import type { StorageState } from '../../shared/contract/system.ts';
 import { createFetchHttpClient } from '../adapters/fetch-http-client.ts';
 import { silentLogger } from '../adapters/json-logger.ts';
+import { citizenHandlers } from '../features/citizen/handlers.ts';
+import { calendarHandlers } from '../features/calendar/handlers.ts';
+import { createCalendarService } from '../features/calendar/service.ts';
 import { counterHandlers } from '../features/counter/handlers.ts';
 import { createSettingsService } from '../features/settings/service.ts';
 import { settingsHandlers } from '../features/settings/handlers.ts';
 import { createSyncService } from '../features/sync/service.ts';
 import { syncHandlers } from '../features/sync/handlers.ts';
+import { catalogueHandlers } from '../features/catalogue/handlers.ts';
+import { auditHandlers } from '../features/audit/handlers.ts';
+import { dossierHandlers } from '../features/dossiers/handlers.ts';
+import { createDossierService } from '../features/dossiers/service.ts';
+import { createCatalogueService, locateShippedCatalogue, type CatalogueService } from '../features/catalogue/service.ts';
 import { systemHandlers } from '../features/system/handlers.ts';
 import { systemClock, type Clock } from '../ports/clock.ts';
 import type { HttpClient } from '../ports/http-client.ts';
@@ -34,6 +42,10 @@ export type CoreOptions = Readonly<{
   watchIntervalMs?: number;
   probeIntervalMs?: number;
   probeTimeoutMs?: number;
+  /** The shipped yearly holiday schedules (resources/calendar); found beside the code by default, null for none. */
+  calendarDir?: string | null;
+  /** The shipped procedure catalogue (resources/catalogue); found beside the code by default, null for none. */
+  catalogueDir?: string | null;
 }>;
 
 export interface Core {
@@ -42,6 +54,8 @@ export interface Core {
   storageState(): StorageState;
   /** For features and tests that write in-process; the outbox watcher picks up other processes' writes. */
   readonly storage: Storage;
+  /** The procedure catalogue, for features that need a procedure's version in force (dossier intake). */
+  readonly catalogue: CatalogueService;
   /** Begins background work (watching the outbox, probing the server). `desk call` never starts it. */
   start(): void;
   stop(): void;
@@ -77,12 +91,34 @@ export function createCore(options: CoreOptions): Core {
   });
   // A new server address is checked at once, not at the next probe.
   bus.subscribe('settings.changed', () => void sync.checkConnection());
+  const catalogue = createCatalogueService({ storage, clock, logger, shippedDir: options.catalogueDir === undefined ? locateShippedCatalogue() : options.catalogueDir });
+  // At every start, `desk call` too: cheap when the file already holds the shipped revision.
+  catalogue.loadShipped();
+
+  // Working days, holidays and due dates: shipped schedules, plus DATA/calendar (next years' schedules, hours.json).
+  const calendar = createCalendarService({ resourcesDir: options.calendarDir, localDir: path.join(dataDir, 'calendar'), logger });
+
+  const dossiers = createDossierService({
+    storage,
+    clock,
+    settings,
+    dueDates: calendar,
+    procedures: catalogue,
+    // Until clerks sign in (UI issue), the audit names the counter profile.
+    actor: () => `counter:${profile}`,
+    afterCommit: () => sync.refresh(),
+  });
 
   const handlers: Handlers = {
     ...systemHandlers({ appVersion: options.appVersion, dataDir, profile, host: options.host, storage, settings, sync }),
     ...counterHandlers(profile, settings),
     ...settingsHandlers(settings),
+    ...calendarHandlers(calendar),
+    ...citizenHandlers(clock),
     ...syncHandlers(sync),
+    ...catalogueHandlers(catalogue),
+    ...dossierHandlers(dossiers, calendar, clock),
+    ...auditHandlers(storage),
   };
 
   return {
@@ -90,6 +126,7 @@ export function createCore(options: CoreOptions): Core {
     subscribe: (event, listener) => bus.subscribe(event, listener),
     storageState: () => storage.state(),
     storage,
+    catalogue,
     start: () => sync.start(),
     stop() {
       sync.stop();

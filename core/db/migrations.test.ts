@@ -27,6 +27,24 @@ const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
     db.prepare("INSERT INTO outbox (id, created_at, kind, aggregate_id, payload, next_attempt_at) VALUES ('job-1', '2026-11-23T08:00:00+07:00', 'dossier.received', 'd-1', '{}', '2026-11-23T08:00:00+07:00')").run(),
   2: (db) =>
     db.prepare("INSERT INTO audit_log (id, at, actor, action, entity, entity_id) VALUES ('a-1', '2026-11-23T08:00:00+07:00', 'clerk-1', 'received', 'dossier', 'd-1')").run(),
+  3: (db) => {
+    db.prepare("INSERT INTO catalogue_origins (origin, revision, published_at, loaded_at) VALUES ('shipped', 1, '2026-11-20', '2026-11-23T08:00:00+07:00')").run();
+    db.prepare(
+      "INSERT INTO catalogue_versions (origin, code, effective_from, effective_to, local_code, name, name_folded, sector, sector_folded, level, body) VALUES ('shipped', '2.000815', '2025-07-01', NULL, NULL, 'Chứng thực bản sao từ bản chính', 'chung thuc ban sao tu ban chinh', 'Chứng thực', 'chung thuc', 'commune', '{}')",
+    ).run();
+  },
+  4: (db) => {
+    const row = db
+      .prepare(
+        `INSERT INTO dossiers (id, code, agency_code, procedure_code, procedure_name, procedure_version, time_limit, applicant, applicant_name,
+           channel, status, received_at, clock_starts_at, due_at, due_at_utc, sets, result_delivery, lookup_pin, created_by, updated_at)
+         VALUES ('d-1', '000.00.12.H12-261123-6000', '000.00.12.H12', '2.000815', 'Chứng thực bản sao', '2025-07-01', '{"unit":"sameDay","value":0}',
+           '{"kind":"citizen","fullName":"Nguyễn Văn An"}', 'Nguyễn Văn An', 'direct', 'received', '2026-11-23T08:00:00+07:00',
+           '2026-11-23T08:00:00+07:00', '2026-11-23T17:00:00+07:00', '2026-11-23T10:00:00.000Z', 1, '{"method":"counter"}', '123456', 'counter:default', '2026-11-23T08:00:00+07:00')`,
+      )
+      .run();
+    db.prepare('INSERT INTO dossier_names (rowid, name) VALUES (?, ?)').run(row.lastInsertRowid, 'nguyen van an');
+  },
 };
 
 describe('migrations', () => {
@@ -38,7 +56,7 @@ describe('migrations', () => {
   test('a fresh file gets every migration, WAL, synchronous=FULL and foreign keys', () => {
     const db = openCounterDatabase(file);
     expect(readSchemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
-    expect(tables(db)).toEqual(['audit_log', 'outbox']);
+    expect(tables(db)).toEqual(expect.arrayContaining(['audit_log', 'catalogue_origins', 'catalogue_versions', 'outbox']));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -55,7 +73,8 @@ describe('migrations', () => {
     const db = openCounterDatabase(file);
     expect(readSchemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
     if (from >= 1) expect(db.prepare('SELECT id FROM outbox').all()).toEqual([{ id: 'job-1' }]);
-    if (from >= 2) expect(db.prepare('SELECT id FROM audit_log').all()).toEqual([{ id: 'a-1' }]);
+    if (from >= 2) expect(db.prepare('SELECT id, seq, length(hash) AS hashLength FROM audit_log').all()).toEqual([{ id: 'a-1', seq: 1, hashLength: 64 }]);
+    if (from >= 3) expect(db.prepare('SELECT origin, code FROM catalogue_versions').all()).toEqual([{ origin: 'shipped', code: '2.000815' }]);
     db.close();
   });
 

@@ -1,3 +1,4 @@
+import { LATEST_SCHEMA_VERSION } from '../db/migrations/index.ts';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -22,7 +23,7 @@ describe('desk call', () => {
   test('system.info prints an ok envelope and exits 0', () => {
     const result = run('call', 'system.info', '--data', temp.dir);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, value: { appVersion: expect.any(String), dataDir: temp.dir, schemaVersion: 2 } });
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, value: { appVersion: expect.any(String), dataDir: temp.dir, schemaVersion: LATEST_SCHEMA_VERSION } });
   });
 
   test('system.describe lists every method with input and output as JSON Schema', () => {

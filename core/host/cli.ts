@@ -32,7 +32,7 @@ function openCore(host: HostKind, data: string | undefined, profile: string | un
     profile,
     host,
     settings: createJsonSettingsStore(settingsFileFor(dataDir)),
-    logger: createJsonLogger(host === 'cli' ? 'desk-call' : 'desk-serve'),
+    logger: host === 'cli' ? createJsonLogger('desk-call', 'warn') : createJsonLogger('desk-serve'),
   });
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createDispatcher, type Handlers } from './dispatch.ts';
 import { CoreError } from './core-error.ts';
+import { METHOD_NAMES } from '../../shared/contract/names.ts';
 import type { Logger } from '../ports/logger.ts';
 
 function recordingLogger() {
@@ -15,20 +16,13 @@ function recordingLogger() {
 
 const status = { state: 'online', problem: null, pending: 0, deadLetters: 0, lastSyncAt: null, lastError: null, checkedAt: null } as const;
 
+/** Every method of the contract answers "not used" unless the test gives it a handler. */
 function handlersWith(overrides: Partial<Handlers>): Handlers {
   const unused = () => {
     throw new Error('not used in this test');
   };
-  return {
-    'system.info': unused,
-    'system.describe': unused,
-    'system.doctor': unused,
-    'counter.get': unused,
-    'settings.get': unused,
-    'settings.update': unused,
-    'sync.status': () => status,
-    ...overrides,
-  };
+  const all = Object.fromEntries(METHOD_NAMES.map((name) => [name, unused])) as unknown as Handlers;
+  return { ...all, 'sync.status': () => status, ...overrides };
 }
 
 describe('dispatcher', () => {

@@ -1,3 +1,4 @@
+import { LATEST_SCHEMA_VERSION } from '../db/migrations/index.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -63,7 +64,7 @@ describe.each(TRANSPORTS)('contract through the %s', (_name, connect) => {
     const updated = await client.invoke('settings.update', { counter: { centreName: 'Trung tâm Phục vụ hành chính công phường Ba Đình' } });
     expect(updated).toMatchObject({ ok: true, value: { language: 'vi', counter: { centreName: 'Trung tâm Phục vụ hành chính công phường Ba Đình', counterName: '' } } });
     const info = await client.invoke('system.info', {});
-    expect(info).toMatchObject({ ok: true, value: { schemaVersion: 2, storage: { state: 'ready' }, databaseFile: path.join(temp.dir, 'profiles', 'default.sqlite') } });
+    expect(info).toMatchObject({ ok: true, value: { schemaVersion: LATEST_SCHEMA_VERSION, storage: { state: 'ready' }, databaseFile: path.join(temp.dir, 'profiles', 'default.sqlite') } });
   });
 
   test('an event is delivered to a subscriber, and not after it unsubscribes', async () => {

@@ -20,6 +20,10 @@ export const ERROR_CODES = [
   'db-unavailable',
   'non-loopback-bind',
   'host-unreachable',
+  'invalid-state',
+  'counter-not-configured',
+  'code-space-exhausted',
+  'invalid-id-qr',
   'internal',
 ] as const;
 
@@ -97,9 +101,25 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Language
     vi: 'Chỉ được phục vụ trên địa chỉ nội bộ 127.0.0.1 của máy này.',
     en: 'The app may only listen on this machine’s loopback address 127.0.0.1.',
   },
+  'invalid-state': {
+    vi: 'Không thực hiện được thao tác này với hồ sơ ở trạng thái hiện tại.',
+    en: 'This action is not possible for the dossier in its current state.',
+  },
+  'counter-not-configured': {
+    vi: 'Quầy chưa được thiết lập mã cơ quan và số thứ tự quầy, nên chưa cấp được mã hồ sơ. Hãy gọi bộ phận CNTT.',
+    en: 'The counter has no agency code or counter slot yet, so it cannot issue dossier codes. Call IT.',
+  },
+  'code-space-exhausted': {
+    vi: 'Quầy đã dùng hết dãy số hồ sơ được cấp cho hôm nay khi mất kết nối. Hãy kết nối lại máy chủ trung tâm hoặc gọi bộ phận CNTT.',
+    en: 'The counter has used every dossier number it may issue offline today. Reconnect to the central server or call IT.',
+  },
   'host-unreachable': {
     vi: 'Không liên lạc được với dịch vụ nền của phần mềm. Thao tác chưa được thực hiện.',
     en: "The app's background service cannot be reached. The action was not carried out.",
+  },
+  'invalid-id-qr': {
+    vi: 'Không đọc được mã QR trên thẻ căn cước: dữ liệu quét được không đúng định dạng hoặc bị lỗi. Hãy quét lại hoặc nhập tay.',
+    en: 'The ID card QR code could not be read: the scanned text is malformed or damaged. Scan again or type the data in.',
   },
   internal: {
     vi: 'Lỗi nội bộ. Thao tác chưa được thực hiện; dữ liệu đã lưu không bị ảnh hưởng.',

@@ -2,6 +2,22 @@ import { z } from 'zod';
 import { DoctorReportSchema, SystemDescriptionSchema, SystemInfoSchema } from './system.ts';
 import { CounterIdentitySchema, SettingsPatchSchema, SettingsSchema } from './settings.ts';
 import { SyncStatusSchema } from './sync.ts';
+import { CalendarDayInputSchema, CalendarDaySchema, CalendarDueDateInputSchema, CalendarDueDateSchema } from './calendar.ts';
+import { CitizenFromIdQrSchema, ParseIdQrInputSchema } from './citizen.ts';
+import { CatalogueEntrySchema, CatalogueGetInputSchema, CatalogueSearchInputSchema, CatalogueSearchOutputSchema } from './catalogue.ts';
+import {
+  AuditVerifyOutputSchema,
+  DossierListInputSchema,
+  DossierRefInputSchema,
+  DossierSchema,
+  DossierSearchInputSchema,
+  DossierSummarySchema,
+  IntakeInputSchema,
+  LatenessSchema,
+  ReasonInputSchema,
+  ReturnResultInputSchema,
+  SupplementRequestInputSchema,
+} from './dossiers.ts';
 
 const NoInput = z.object({}).strict();
 
@@ -43,6 +59,66 @@ export const methods = {
     description: 'Connection to the central server and outbox depth.',
     input: NoInput,
     output: SyncStatusSchema,
+  },
+  'dossiers.intake': {
+    description: 'Receive a dossier: code, due date, papers, audit entry and outbox job in one transaction.',
+    input: IntakeInputSchema,
+    output: DossierSchema,
+  },
+  'dossiers.get': { description: 'One dossier by id.', input: z.object({ id: z.string().min(1).max(64) }).strict(), output: DossierSchema },
+  'dossiers.list': {
+    description: 'Dossiers received today, overdue, due soon, open, or all (newest first).',
+    input: DossierListInputSchema,
+    output: z.object({ dossiers: z.array(DossierSummarySchema) }),
+  },
+  'dossiers.search': {
+    description: 'Find dossiers by applicant name (diacritics optional), ID number, phone, dossier code or look-up PIN.',
+    input: DossierSearchInputSchema,
+    output: z.object({ dossiers: z.array(DossierSummarySchema) }),
+  },
+  'dossiers.lateness': {
+    description: 'How late a dossier is, in working days and minutes: what the apology and extension letter (Mẫu 04) needs.',
+    input: z.object({ id: z.string().min(1).max(64) }).strict(),
+    output: LatenessSchema,
+  },
+  'dossiers.startProcessing': { description: 'Hand the dossier to the processing agency.', input: DossierRefInputSchema, output: DossierSchema },
+  'dossiers.requestSupplement': { description: 'Ask for missing papers (Mẫu 02); the legal clock pauses.', input: SupplementRequestInputSchema, output: DossierSchema },
+  'dossiers.supplement': { description: 'The papers were supplemented; the clock resumes and the due date moves by the paused working time.', input: DossierRefInputSchema, output: DossierSchema },
+  'dossiers.refuse': { description: 'Refuse the dossier (Mẫu 03) with the reason.', input: ReasonInputSchema, output: DossierSchema },
+  'dossiers.withdraw': { description: 'The applicant withdraws the dossier.', input: ReasonInputSchema, output: DossierSchema },
+  'dossiers.stop': { description: 'Stop processing (Mẫu 05) with the reason.', input: ReasonInputSchema, output: DossierSchema },
+  'dossiers.markResultReady': { description: 'The result has come back to the counter.', input: DossierRefInputSchema, output: DossierSchema },
+  'dossiers.returnResult': { description: 'The result was handed over (to the applicant, a representative, or by post).', input: ReturnResultInputSchema, output: DossierSchema },
+  'audit.verify': { description: 'Check the audit chain: any changed or removed entry is reported.', input: NoInput, output: AuditVerifyOutputSchema },
+  'audit.timeline': {
+    description: 'What happened to one record, in order.',
+    input: z.object({ entity: z.enum(['dossier']), entityId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ entries: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), details: z.record(z.string(), z.unknown()) })) }),
+  },
+  'catalogue.search': {
+    description: 'Procedures in force (today by default) by code, code prefix or name; diacritics optional; best match first.',
+    input: CatalogueSearchInputSchema,
+    output: CatalogueSearchOutputSchema,
+  },
+  'catalogue.get': {
+    description: 'The whole procedure version in force on a date (today by default), with its sources; not-found if none.',
+    input: CatalogueGetInputSchema,
+    output: CatalogueEntrySchema,
+  },
+  'citizen.parseIdQr': {
+    description: 'Read the text a scanner typed from the QR code on an ID card (chip CCCD or căn cước); warnings to check against the card; invalid-id-qr says which field is wrong.',
+    input: ParseIdQrInputSchema,
+    output: CitizenFromIdQrSchema,
+  },
+  'calendar.day': {
+    description: "Whether the centre works on a date (YYYY-MM-DD) and, if not, why: holiday, nghỉ bù, weekend; 'Làm bù' on make-up days.",
+    input: CalendarDayInputSchema,
+    output: CalendarDaySchema,
+  },
+  'calendar.dueDate': {
+    description: 'When a dossier received at an instant is due under a time limit (working days or hours, calendar days, same day with cut-off), in +07:00.',
+    input: CalendarDueDateInputSchema,
+    output: CalendarDueDateSchema,
   },
 } as const satisfies Record<string, MethodSpec>;
 

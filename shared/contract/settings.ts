@@ -3,9 +3,19 @@ import { z } from 'zod';
 export const LanguageSchema = z.enum(['vi', 'en']);
 
 /** What a centre's administrator sets on a counter before it is enrolled with the central server. */
+/** Agency code per QCVN 102:2016 (e.g. 000.00.12.H12); codes changed with the 2025 mergers, so it is data. */
+export const AgencyCodeSchema = z.string().trim().regex(/^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[0-9A-Z]{3}$/, 'NNN.NN.NN.XNN, e.g. 000.00.12.H12');
+
 export const CounterSettingsSchema = z.object({
   centreName: z.string().trim().max(200),
   counterName: z.string().trim().max(100),
+  /** The receiving agency whose daily dossier sequence this counter shares; null until set or enrolled. */
+  agencyCode: AgencyCodeSchema.nullable().default(null),
+  /**
+   * This counter's slot among the agency's counters (1–40): which part of the day's sequence it may use
+   * when it has no block reserved from the central server (docs/DOSSIER-CODES.md).
+   */
+  slot: z.number().int().min(1).max(40).nullable().default(null),
 });
 
 /** Http(s) only: the central one-stop server the counter syncs with. */
@@ -33,7 +43,7 @@ export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'vi',
-  counter: { centreName: '', counterName: '' },
+  counter: { centreName: '', counterName: '', agencyCode: null, slot: null },
   serverUrl: null,
 };
 

@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { migrate0001 } from './0001-create-outbox.ts';
 import { migrate0002 } from './0002-create-audit-log.ts';
+import { migrate0003 } from './0003-create-catalogue.ts';
+import { migrate0004 } from './0004-create-dossiers.ts';
 
 export type Migration = Readonly<{ version: number; name: string; up: (db: Database) => void }>;
 
@@ -8,6 +10,8 @@ export type Migration = Readonly<{ version: number; name: string; up: (db: Datab
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'create-outbox', up: migrate0001 },
   { version: 2, name: 'create-audit-log', up: migrate0002 },
+  { version: 3, name: 'create-catalogue', up: migrate0003 },
+  { version: 4, name: 'create-dossiers', up: migrate0004 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

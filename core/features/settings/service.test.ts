@@ -22,18 +22,18 @@ function service() {
 
 describe('settings', () => {
   test('defaults when nothing is saved: Vietnamese, no server', () => {
-    expect(service().get()).toEqual({ language: 'vi', counter: { centreName: '', counterName: '' }, serverUrl: null });
+    expect(service().get()).toEqual({ language: 'vi', counter: { centreName: '', counterName: '', agencyCode: null, slot: null }, serverUrl: null });
   });
 
   test('an update keeps the other fields and is written to the file', () => {
     service().update({ counter: { centreName: 'UBND phường Hoàn Kiếm' } });
     service().update({ counter: { counterName: 'Quầy 2' }, language: 'en' });
-    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ language: 'en', counter: { centreName: 'UBND phường Hoàn Kiếm', counterName: 'Quầy 2' }, serverUrl: null });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ language: 'en', counter: { centreName: 'UBND phường Hoàn Kiếm', counterName: 'Quầy 2', agencyCode: null, slot: null }, serverUrl: null });
   });
 
   test('a bad hand edit falls back to the default for that part only', () => {
     fs.writeFileSync(file, JSON.stringify({ language: 'klingon', counter: { centreName: 'Trung tâm HCC tỉnh', counterName: 'Quầy 1' }, serverUrl: 'ftp://x' }));
-    expect(service().get()).toEqual({ language: 'vi', counter: { centreName: 'Trung tâm HCC tỉnh', counterName: 'Quầy 1' }, serverUrl: null });
+    expect(service().get()).toEqual({ language: 'vi', counter: { centreName: 'Trung tâm HCC tỉnh', counterName: 'Quầy 1', agencyCode: null, slot: null }, serverUrl: null });
   });
 
   test('a file that is not JSON is kept aside, not deleted, and defaults are used', () => {

@@ -1,4 +1,5 @@
 import type { CounterDatabase } from '../../db/open-database.ts';
+import { cachedStatement } from '../../db/statements.ts';
 
 export type NewOutboxJob = Readonly<{
   id: string;
@@ -11,7 +12,7 @@ export type NewOutboxJob = Readonly<{
 
 /** Call inside the transaction that makes the change the job carries; the two commit or roll back together. */
 export function insertOutboxJob(db: CounterDatabase, job: NewOutboxJob): void {
-  db.prepare(
+  cachedStatement(db, 
     `INSERT INTO outbox (id, created_at, kind, aggregate_id, payload, next_attempt_at)
      VALUES (@id, @createdAt, @kind, @aggregateId, @payload, @createdAt)`,
   ).run({ ...job, payload: JSON.stringify(job.payload) });
@@ -20,8 +21,7 @@ export function insertOutboxJob(db: CounterDatabase, job: NewOutboxJob): void {
 export type OutboxCounts = Readonly<{ pending: number; deadLetters: number }>;
 
 export function countOutbox(db: CounterDatabase): OutboxCounts {
-  const row = db
-    .prepare(
+  const row = cachedStatement(db, 
       `SELECT count(*) FILTER (WHERE dead_at IS NULL) AS pending,
               count(*) FILTER (WHERE dead_at IS NOT NULL) AS deadLetters
        FROM outbox`,

@@ -1,0 +1,182 @@
+import { randomInt } from 'node:crypto';
+import type { Dossier, DossierSummary, IntakeInput } from '../../../shared/contract/dossiers.ts';
+import { DEFAULT_OFFLINE_PARTITION, receiptDay, type OfflinePartition } from '../../../shared/domain/dossiers/dossier-code.ts';
+import { DOSSIER_STATUSES, nextStatus, type DossierAction } from '../../../shared/domain/dossiers/status.ts';
+import { foldVietnamese } from '../../../shared/domain/text/fold.ts';
+import { startOfVietnamDay, toVietnamIso, vietnamDate } from '../../../shared/domain/time/vietnam-time.ts';
+import type { Storage } from '../../app/storage.ts';
+import type { Clock } from '../../ports/clock.ts';
+import { uuidv7 } from '../../ports/ids.ts';
+import { CoreError } from '../../rpc/core-error.ts';
+import { appendAudit } from '../audit/repo.ts';
+import type { SettingsService } from '../settings/service.ts';
+import { insertOutboxJob } from '../sync/outbox-repo.ts';
+import { allocateDossierCode } from './code-allocator.ts';
+import type { DueDateCalculator, ProcedureLookup } from './ports.ts';
+import { findDossier, insertDossier, listDossiers, searchDossiers, updateDossier, type DossierChange, type ListQuery } from './repo.ts';
+
+export type DossierServiceOptions = Readonly<{
+  storage: Storage;
+  clock: Clock;
+  settings: SettingsService;
+  dueDates: DueDateCalculator;
+  procedures: ProcedureLookup;
+  /** Who acts, for the audit log; the signed-in clerk once sign-in exists. */
+  actor: () => string;
+  /** Called after every commit that queued an outbox job (the sync status refreshes). */
+  afterCommit: () => void;
+  partition?: OfflinePartition;
+}>;
+
+export type TransitionDetails = Readonly<Record<string, unknown>>;
+
+export interface DossierService {
+  intake(input: IntakeInput): Dossier;
+  get(id: string): Dossier;
+  transition(id: string, action: DossierAction, details: TransitionDetails, expectedVersion?: number): Dossier;
+  list(query: ListQuery): DossierSummary[];
+  search(query: string, limit: number): DossierSummary[];
+  lateness(id: string): Lateness;
+}
+
+export type Lateness = Readonly<{ id: string; code: string; overdue: boolean; dueAt: string; workingDaysLate: number; workingMinutesLate: number }>;
+
+function nextDate(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+function lookupPin(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, '0');
+}
+
+export function createDossierService(options: DossierServiceOptions): DossierService {
+  const { storage, clock } = options;
+  const partition = options.partition ?? DEFAULT_OFFLINE_PARTITION;
+  const nowUtc = () => clock.now().toISOString();
+
+  function get(id: string): Dossier {
+    const dossier = findDossier(storage.db(), id, nowUtc());
+    if (!dossier) throw new CoreError('not-found', `No dossier with id ${id.slice(0, 64)}`);
+    return dossier;
+  }
+
+  /** The domain change, its audit entry and its outbox job: one transaction, or nothing. */
+  function recordChange(dossierId: string, action: string, details: TransitionDetails, at: string, change: () => void): Dossier {
+    const db = storage.db();
+    db.transaction(() => {
+      change();
+      const dossier = findDossier(db, dossierId, nowUtc());
+      if (!dossier) throw new Error(`dossier ${dossierId} vanished inside its own transaction`);
+      appendAudit(db, { id: uuidv7(), at, actor: options.actor(), action, entity: 'dossier', entityId: dossierId, details: { ...details, status: dossier.status, version: dossier.version } });
+      insertOutboxJob(db, { id: uuidv7(), kind: 'dossier.upserted', aggregateId: dossierId, payload: dossier, createdAt: at });
+    })();
+    options.afterCommit();
+    return get(dossierId);
+  }
+
+  return {
+    get,
+
+    intake(input) {
+      const db = storage.db();
+      if (input.id) {
+        const existing = findDossier(db, input.id, nowUtc());
+        if (existing) return existing; // a retried request: the same dossier, never a second one
+      }
+      const { counter } = options.settings.get();
+      if (!counter.agencyCode) {
+        throw new CoreError('counter-not-configured', 'This counter has no agency code: set settings counter.agencyCode or enrol it', { missing: 'agencyCode' });
+      }
+      const now = clock.now();
+      const receivedAt = toVietnamIso(now);
+      const procedure = options.procedures.procedureInForce(input.procedureCode, vietnamDate(now));
+      if (!procedure) throw new CoreError('not-found', `No procedure ${input.procedureCode} is in force on ${vietnamDate(now)}`, { procedureCode: input.procedureCode });
+      const { dueAt, clockStartsAt } = options.dueDates.dueDate({ receivedAt, limit: procedure.timeLimit });
+      const id = input.id ?? uuidv7(now.getTime());
+      const agencyCode = counter.agencyCode;
+
+      return recordChange(id, 'dossier.received', { procedureCode: procedure.code, channel: input.channel }, receivedAt, () => {
+        const { code } = allocateDossierCode(db, { agencyCode, day: receiptDay(now), slot: counter.slot, partition });
+        insertDossier(db, {
+          id,
+          code,
+          agencyCode,
+          procedure,
+          applicant: input.applicant,
+          channel: input.channel,
+          receivedAt,
+          clockStartsAt,
+          dueAt,
+          papers: input.papers,
+          sets: input.sets,
+          resultDelivery: input.resultDelivery,
+          notes: input.notes ?? null,
+          lookupPin: lookupPin(),
+          createdBy: options.actor(),
+          foldedName: foldVietnamese(input.applicant.fullName),
+        });
+      });
+    },
+
+    transition(id, action, details, expectedVersion) {
+      const current = get(id);
+      if (expectedVersion !== undefined && expectedVersion !== current.version) {
+        throw new CoreError('conflict', `The dossier is at version ${current.version}, not ${expectedVersion}`, { version: current.version });
+      }
+      const to = nextStatus(current.status, action);
+      if (!to) {
+        throw new CoreError('invalid-state', `Cannot ${action} a dossier that is ${DOSSIER_STATUSES[current.status].en.toLowerCase()}`, { status: current.status, action });
+      }
+      const at = toVietnamIso(clock.now());
+      const change: DossierChange = {
+        status: to,
+        dueAt: current.dueAt,
+        pausedAt: current.pausedAt,
+        pausedMinutes: current.pausedWorkingMinutes,
+        returnedAt: current.returnedAt,
+        updatedAt: at,
+      };
+      let moved: Record<string, unknown> = {};
+      if (action === 'requestSupplement') {
+        change.pausedAt = at;
+      } else if (action === 'supplement' && current.pausedAt) {
+        // The clock stood still from the request to the supplement: the due date moves by that working time.
+        const paused = options.dueDates.workingMinutesBetween(current.pausedAt, at);
+        change.pausedAt = null;
+        change.pausedMinutes = current.pausedWorkingMinutes + paused;
+        change.dueAt = options.dueDates.addWorkingMinutes(current.dueAt, paused);
+        moved = { pausedWorkingMinutes: paused, previousDueAt: current.dueAt, dueAt: change.dueAt };
+      } else if (action === 'returnResult') {
+        change.returnedAt = at;
+      }
+      const db = storage.db();
+      return recordChange(id, `dossier.${action}`, { ...details, ...moved, from: current.status }, at, () => {
+        if (!updateDossier(db, id, current.version, change)) {
+          throw new CoreError('conflict', 'The dossier was changed at the same time by someone else; reload it and try again');
+        }
+      });
+    },
+
+    list: (query) => listDossiers(storage.db(), query, nowUtc()),
+
+    search: (query, limit) => searchDossiers(storage.db(), query, foldVietnamese(query), limit, nowUtc()),
+
+    lateness(id) {
+      const dossier = get(id);
+      const now = clock.now();
+      if (!dossier.overdue) return { id, code: dossier.code, overdue: false, dueAt: dossier.dueAt, workingDaysLate: 0, workingMinutesLate: 0 };
+      const workingMinutesLate = options.dueDates.workingMinutesBetween(dossier.dueAt, toVietnamIso(now));
+      let workingDaysLate = 0;
+      const today = vietnamDate(now);
+      for (let date = nextDate(dossier.dueAt.slice(0, 10)); date <= today; date = nextDate(date)) {
+        if (options.dueDates.day(date).working) workingDaysLate += 1;
+      }
+      return { id, code: dossier.code, overdue: true, dueAt: dossier.dueAt, workingDaysLate, workingMinutesLate };
+    },
+  };
+}
+
+/** Today's first instant in the stored +07:00 form, for "received today". */
+export function startOfToday(clock: Clock): string {
+  return toVietnamIso(startOfVietnamDay(vietnamDate(clock.now())));
+}

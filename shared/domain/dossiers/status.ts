@@ -1,0 +1,64 @@
+/**
+ * Dossier states with the national status codes (DOMAIN.md "Codes") and the transitions a one-stop centre
+ * uses. Code 1 (mới đăng ký, online registration) and 6 (financial obligation) belong to the back office
+ * and the online portal; the counter never sets them.
+ */
+export const DOSSIER_STATUSES = {
+  received: { nationalCode: 2, vi: 'Đã tiếp nhận', en: 'Received' },
+  refused: { nationalCode: 3, vi: 'Từ chối tiếp nhận', en: 'Refused' },
+  processing: { nationalCode: 4, vi: 'Đang xử lý', en: 'Processing' },
+  'supplement-requested': { nationalCode: 5, vi: 'Yêu cầu bổ sung', en: 'Supplement requested' },
+  withdrawn: { nationalCode: 7, vi: 'Công dân rút hồ sơ', en: 'Withdrawn' },
+  stopped: { nationalCode: 8, vi: 'Dừng xử lý', en: 'Stopped' },
+  'result-ready': { nationalCode: 9, vi: 'Đã có kết quả', en: 'Result ready' },
+  returned: { nationalCode: 10, vi: 'Đã trả kết quả', en: 'Result returned' },
+} as const;
+
+export type DossierStatus = keyof typeof DOSSIER_STATUSES;
+export const DOSSIER_STATUS_NAMES = Object.keys(DOSSIER_STATUSES) as [DossierStatus, ...DossierStatus[]];
+
+/** What a clerk (or the back office, through sync) does to a dossier. */
+export const DOSSIER_ACTIONS = ['startProcessing', 'requestSupplement', 'supplement', 'refuse', 'withdraw', 'stop', 'markResultReady', 'returnResult'] as const;
+export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
+
+/**
+ * from-state → action → to-state. Anything not listed is `invalid-state`. Refusal (Mẫu 03) is for a dossier
+ * not (yet) accepted for processing; once processing, the agency stops it instead (Mẫu 05).
+ */
+export const TRANSITIONS: Readonly<Record<DossierStatus, Partial<Record<DossierAction, DossierStatus>>>> = {
+  received: {
+    startProcessing: 'processing',
+    requestSupplement: 'supplement-requested',
+    refuse: 'refused',
+    withdraw: 'withdrawn',
+    markResultReady: 'result-ready',
+  },
+  processing: {
+    requestSupplement: 'supplement-requested',
+    withdraw: 'withdrawn',
+    stop: 'stopped',
+    markResultReady: 'result-ready',
+  },
+  'supplement-requested': {
+    supplement: 'processing',
+    withdraw: 'withdrawn',
+    stop: 'stopped',
+  },
+  'result-ready': { returnResult: 'returned' },
+  refused: {},
+  withdrawn: {},
+  stopped: {},
+  returned: {},
+};
+
+export function nextStatus(from: DossierStatus, action: DossierAction): DossierStatus | null {
+  return TRANSITIONS[from][action] ?? null;
+}
+
+/** States in which the legal clock runs (a supplement request pauses it; finished states stop it). */
+export function clockRuns(status: DossierStatus): boolean {
+  return status === 'received' || status === 'processing';
+}
+
+export const CHANNELS = { direct: 1, online: 2, post: 3 } as const;
+export type Channel = keyof typeof CHANNELS;
