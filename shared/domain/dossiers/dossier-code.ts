@@ -1,18 +1,14 @@
+import { vietnamDate } from '../time/vietnam-time.ts';
+
 /**
  * The official dossier code `<agency code>-<yyMMdd of receipt>-<NNNN>` (DOMAIN.md): the sequence is the
  * agency's for that day, shared by all its counters. How counters share it offline: docs/DOSSIER-CODES.md.
  */
 export const MAX_DAILY_SEQUENCE = 9999;
 
-const VIETNAM_OFFSET_MINUTES = 7 * 60;
-
 /** The receipt day in Vietnam's time (UTC+7, no DST) as yyMMdd, whatever the machine's time zone. */
 export function receiptDay(instant: Date): string {
-  const local = new Date(instant.getTime() + VIETNAM_OFFSET_MINUTES * 60_000);
-  const yy = String(local.getUTCFullYear() % 100).padStart(2, '0');
-  const mm = String(local.getUTCMonth() + 1).padStart(2, '0');
-  const dd = String(local.getUTCDate()).padStart(2, '0');
-  return `${yy}${mm}${dd}`;
+  return vietnamDate(instant).slice(2).replaceAll('-', '');
 }
 
 export function formatDossierCode(agencyCode: string, day: string, sequence: number): string {
