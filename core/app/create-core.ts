@@ -46,6 +46,8 @@ export type CoreOptions = Readonly<{
   calendarDir?: string | null;
   /** The shipped procedure catalogue (resources/catalogue); found beside the code by default, null for none. */
   catalogueDir?: string | null;
+  /** How often committed pages move from the WAL into the database file, in the background. */
+  checkpointIntervalMs?: number;
 }>;
 
 export interface Core {
@@ -109,6 +111,8 @@ export function createCore(options: CoreOptions): Core {
     afterCommit: () => sync.refresh(),
   });
 
+  let checkpointTimer: NodeJS.Timeout | undefined;
+
   const handlers: Handlers = {
     ...systemHandlers({ appVersion: options.appVersion, dataDir, profile, host: options.host, storage, settings, sync }),
     ...counterHandlers(profile, settings),
@@ -127,9 +131,20 @@ export function createCore(options: CoreOptions): Core {
     storageState: () => storage.state(),
     storage,
     catalogue,
-    start: () => sync.start(),
+    start() {
+      sync.start();
+      checkpointTimer ??= setInterval(() => {
+        try {
+          storage.checkpoint();
+        } catch (error) {
+          logger.warn('background checkpoint failed', { error: error instanceof Error ? error.message : String(error) });
+        }
+      }, options.checkpointIntervalMs ?? 2_000).unref();
+    },
     stop() {
       sync.stop();
+      if (checkpointTimer) clearInterval(checkpointTimer);
+      checkpointTimer = undefined;
       storage.close();
     },
   };

@@ -8,6 +8,11 @@ export interface Storage {
   state(): StorageState;
   /** The open database, or a CoreError with the reason it is unavailable (db-corrupt, db-read-only, …). */
   db(): CounterDatabase;
+  /**
+   * Copies committed pages from the WAL into the file without blocking writers (PASSIVE). Run often, in
+   * idle time, so no commit pays for a large checkpoint.
+   */
+  checkpoint(): void;
   close(): void;
 }
 
@@ -30,6 +35,9 @@ export function openStorage(file: string, logger: Logger): Storage {
     db() {
       if (db) return db;
       throw failure ?? new CoreError('db-unavailable', 'The data file is closed');
+    },
+    checkpoint() {
+      db?.pragma('wal_checkpoint(PASSIVE)');
     },
     close() {
       db?.close();

@@ -38,7 +38,7 @@ async function failure(method: string, input: unknown): Promise<string> {
 const applicant = { kind: 'citizen', fullName: 'Nguyễn Văn An', idNumber: '001090012345', phone: '+84 912 345 678' } as const;
 
 function intake(overrides: Record<string, unknown> = {}): Promise<Dossier> {
-  // 1.001193 đăng ký khai sinh: a working-days procedure.
+  // 1.001193 đăng ký khai sinh: same day, next working day after the 15:00 cut-off.
   return call<Dossier>('dossiers.intake', { procedureCode: '1.001193', applicant, papers: [{ name: 'Giấy chứng sinh', form: 'original', count: 1 }], ...overrides });
 }
 
@@ -189,6 +189,15 @@ describe('late and due-soon dossiers', () => {
     expect((await call<Dossier>('dossiers.get', { id: late.id })).overdue).toBe(true);
     await call('dossiers.markResultReady', { id: late.id });
     expect((await call<{ dossiers: unknown[] }>('dossiers.list', { filter: 'overdue' })).dossiers).toEqual([]);
+  });
+
+  test('due soon lists open dossiers due within the next working days, soonest first', async () => {
+    const sameDay = await call<Dossier>('dossiers.intake', { procedureCode: '2.000815', applicant }); // chứng thực: due today
+    const later = await intake({ procedureCode: '1.004222' }); // đăng ký thường trú: 7 working days
+    const soon = await call<{ dossiers: { id: string }[] }>('dossiers.list', { filter: 'dueSoon', withinWorkingDays: 0 });
+    expect(soon.dossiers.map((dossier) => dossier.id)).toEqual([sameDay.id]);
+    const wider = await call<{ dossiers: { id: string }[] }>('dossiers.list', { filter: 'dueSoon', withinWorkingDays: 30 });
+    expect(wider.dossiers.map((dossier) => dossier.id)).toEqual([sameDay.id, later.id]);
   });
 
   test('lateness counts the working days after the due day, skipping weekends and holidays', async () => {

@@ -20,7 +20,9 @@ export function dossierHandlers(dossiers: DossierService, dueDates: DueDateCalcu
           query = { kind: 'dueBefore', beforeUtc: now.toISOString(), limit };
           break;
         case 'dueSoon': {
-          const horizon = dueDates.dueDate({ receivedAt: now.toISOString(), limit: { unit: 'workingDays', value: withinWorkingDays } }).dueAt;
+          // Up to closing time of the N-th working day from today (N = 0: today's closing).
+          const closingToday = dueDates.dueDate({ receivedAt: now.toISOString(), limit: { unit: 'sameDay', value: 0 } }).dueAt;
+          const horizon = withinWorkingDays === 0 ? closingToday : dueDates.dueDate({ receivedAt: closingToday, limit: { unit: 'workingDays', value: withinWorkingDays } }).dueAt;
           query = { kind: 'dueBetween', fromUtc: now.toISOString(), toUtc: new Date(horizon).toISOString(), limit };
           break;
         }

@@ -218,7 +218,7 @@ export function listDossiers(db: CounterDatabase, query: ListQuery, nowUtc: stri
       rows = cachedStatement(db, `SELECT ${SUMMARY_COLUMNS} FROM dossiers WHERE status IN ${OPEN_STATUSES} AND due_at_utc < ? ORDER BY due_at_utc LIMIT ?`).all(query.beforeUtc, query.limit) as SummaryRow[];
       break;
     case 'dueBetween':
-      rows = cachedStatement(db, `SELECT ${SUMMARY_COLUMNS} FROM dossiers WHERE status IN ${OPEN_STATUSES} AND due_at_utc >= ? AND due_at_utc < ? ORDER BY due_at_utc LIMIT ?`).all(query.fromUtc, query.toUtc, query.limit) as SummaryRow[];
+      rows = cachedStatement(db, `SELECT ${SUMMARY_COLUMNS} FROM dossiers WHERE status IN ${OPEN_STATUSES} AND due_at_utc >= ? AND due_at_utc <= ? ORDER BY due_at_utc LIMIT ?`).all(query.fromUtc, query.toUtc, query.limit) as SummaryRow[];
       break;
     case 'open':
       rows = cachedStatement(db, `SELECT ${SUMMARY_COLUMNS} FROM dossiers WHERE status IN ('received', 'processing', 'supplement-requested', 'result-ready') ORDER BY due_at_utc LIMIT ?`).all(query.limit) as SummaryRow[];
