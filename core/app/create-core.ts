@@ -58,7 +58,7 @@ export interface Core {
   readonly storage: Storage;
   /** The procedure catalogue, for features that need a procedure's version in force (dossier intake). */
   readonly catalogue: CatalogueService;
-  /** Begins background work (watching the outbox, probing the server). `desk call` never starts it. */
+  /** Begins background work (watching the outbox, probing the server, WAL checkpoints). `desk call` never starts it. */
   start(): void;
   stop(): void;
 }

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'invalid-state',
   'counter-not-configured',
   'code-space-exhausted',
+  'procedure-incomplete',
   'invalid-id-qr',
   'internal',
 ] as const;
@@ -112,6 +113,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Language
   'code-space-exhausted': {
     vi: 'Quầy đã dùng hết dãy số hồ sơ được cấp cho hôm nay khi mất kết nối. Hãy kết nối lại máy chủ trung tâm hoặc gọi bộ phận CNTT.',
     en: 'The counter has used every dossier number it may issue offline today. Reconnect to the central server or call IT.',
+  },
+  'procedure-incomplete': {
+    vi: 'Thủ tục này chưa có đủ thông tin trong danh mục (ví dụ thời hạn giải quyết), nên chưa tiếp nhận được. Hãy báo quản trị viên bổ sung danh mục.',
+    en: 'This procedure is incomplete in the catalogue (for example its time limit), so it cannot be received yet. Ask the administrator to complete the catalogue.',
   },
   'host-unreachable': {
     vi: 'Không liên lạc được với dịch vụ nền của phần mềm. Thao tác chưa được thực hiện.',

@@ -172,8 +172,8 @@ describe('the version in force', () => {
       version: `2025-07-01/shipped-r${shipped.revision}`,
       timeLimit: { unit: 'sameDay', value: 0, cutoff: '15:00' },
     });
-    // A procedure whose time limit no source confirmed has no rule: intake must ask for a date.
-    expect(catalogue.procedureInForce('1.010803', '2026-11-23')).toBeNull();
+    // A procedure whose time limit no source confirmed has no rule: intake is told why, not "not found".
+    expect(() => catalogue.procedureInForce('1.010803', '2026-11-23')).toThrow(expect.objectContaining({ code: 'procedure-incomplete' }));
     expect(catalogue.procedureInForce('1.001612', '2019-01-01')).toBeNull();
   });
 

@@ -296,8 +296,12 @@ export function createCatalogueService(options: CatalogueServiceOptions): Catalo
       if (entry === null) return null;
       const { version } = entry;
       if (version.timeLimit.rule === null) {
+        // It exists but cannot be given a due date: say so, rather than "not found", so IT completes the entry.
         logger.warn('procedure has no confirmed time-limit rule', { code: version.code, effectiveFrom: version.effectiveFrom });
-        return null;
+        throw new CoreError('procedure-incomplete', `Procedure ${version.code} (in force from ${version.effectiveFrom}) has no time limit in the catalogue, so no due date can be set`, {
+          code: version.code,
+          missing: 'timeLimit',
+        });
       }
       return {
         code: version.code,

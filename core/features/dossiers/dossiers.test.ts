@@ -87,6 +87,8 @@ describe('intake', () => {
 
   test('an unknown procedure is not-found; a counter without agency code is counter-not-configured', async () => {
     expect(await failure('dossiers.intake', { procedureCode: '9.999999', applicant })).toBe('not-found');
+    // In the catalogue, but its time limit is unconfirmed: a different answer, so IT knows what to fix.
+    expect(await failure('dossiers.intake', { procedureCode: '1.001776', applicant })).toBe('procedure-incomplete');
     await call('settings.update', { counter: { agencyCode: null } });
     expect(await failure('dossiers.intake', { procedureCode: '1.001193', applicant })).toBe('counter-not-configured');
   });

@@ -11,7 +11,10 @@ export interface DueDateCalculator {
 
 export type ProcedureForIntake = Readonly<{ code: string; name: string; version: string; timeLimit: TimeLimit }>;
 
-/** What intake needs from the catalogue (core/features/catalogue): the version in force on a date. */
+/**
+ * What intake needs from the catalogue (core/features/catalogue): the version in force on a date; null when
+ * there is none, CoreError 'procedure-incomplete' when there is one without a time limit.
+ */
 export interface ProcedureLookup {
   procedureInForce(code: string, date: string): ProcedureForIntake | null;
 }
