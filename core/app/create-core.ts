@@ -4,6 +4,7 @@ import type { StorageState } from '../../shared/contract/system.ts';
 import { createFetchHttpClient } from '../adapters/fetch-http-client.ts';
 import { silentLogger } from '../adapters/json-logger.ts';
 import { citizenHandlers } from '../features/citizen/handlers.ts';
+import { paymentsHandlers } from '../features/payments/handlers.ts';
 import { calendarHandlers } from '../features/calendar/handlers.ts';
 import { createCalendarService } from '../features/calendar/service.ts';
 import { counterHandlers } from '../features/counter/handlers.ts';
@@ -119,6 +120,7 @@ export function createCore(options: CoreOptions): Core {
     ...settingsHandlers(settings),
     ...calendarHandlers(calendar),
     ...citizenHandlers(clock),
+    ...paymentsHandlers(),
     ...syncHandlers(sync),
     ...catalogueHandlers(catalogue),
     ...dossierHandlers(dossiers, calendar, clock),

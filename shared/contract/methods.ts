@@ -4,6 +4,7 @@ import { CounterIdentitySchema, SettingsPatchSchema, SettingsSchema } from './se
 import { SyncStatusSchema } from './sync.ts';
 import { CalendarDayInputSchema, CalendarDaySchema, CalendarDueDateInputSchema, CalendarDueDateSchema } from './calendar.ts';
 import { CitizenFromIdQrSchema, ParseIdQrInputSchema } from './citizen.ts';
+import { AmountInWordsInputSchema, AmountInWordsOutputSchema, VietQrInputSchema, VietQrOutputSchema } from './payments.ts';
 import { CatalogueEntrySchema, CatalogueGetInputSchema, CatalogueSearchInputSchema, CatalogueSearchOutputSchema } from './catalogue.ts';
 import {
   AuditVerifyOutputSchema,
@@ -119,6 +120,16 @@ export const methods = {
     description: 'When a dossier received at an instant is due under a time limit (working days or hours, calendar days, same day with cut-off), in +07:00.',
     input: CalendarDueDateInputSchema,
     output: CalendarDueDateSchema,
+  },
+  'payments.vietqr': {
+    description: "The NAPAS VietQR string for a bank transfer: dynamic with an amount, static without; purpose without diacritics, at most 25 characters.",
+    input: VietQrInputSchema,
+    output: VietQrOutputSchema,
+  },
+  'payments.amountInWords': {
+    description: 'A VND amount in Vietnamese words, as receipts print it ("Một trăm năm mươi nghìn đồng"); nghìn/ngàn and linh/lẻ selectable.',
+    input: AmountInWordsInputSchema,
+    output: AmountInWordsOutputSchema,
   },
 } as const satisfies Record<string, MethodSpec>;
 

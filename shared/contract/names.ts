@@ -31,6 +31,8 @@ export const METHOD_NAMES = [
   'citizen.parseIdQr',
   'calendar.day',
   'calendar.dueDate',
+  'payments.vietqr',
+  'payments.amountInWords',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = ['sync.stateChanged', 'settings.changed'] as const satisfies readonly EventName[];

@@ -1,0 +1,27 @@
+/**
+ * Where print jobs go: a network printer (TCP 9100) now; USB, serial and the OS spooler later. A printer
+ * only moves bytes already encoded for it (ESC/POS, PDF); it never sees the document model.
+ */
+export interface Printer {
+  /** Resolves once every byte was handed to the printer; rejects with PrinterError. */
+  send(bytes: Uint8Array): Promise<void>;
+}
+
+export type PrinterErrorCode =
+  /** Nothing listens there (printer off, wrong port): ECONNREFUSED. */
+  | 'printer-refused'
+  /** No answer in time: wrong address, printer hung, or network down. */
+  | 'printer-timeout'
+  /** The host or network cannot be reached at all (EHOSTUNREACH, ENETUNREACH, ENOTFOUND). */
+  | 'printer-unreachable'
+  /** The connection broke while the job was being sent: the job may be partly printed. */
+  | 'printer-dropped';
+
+export class PrinterError extends Error {
+  override readonly name = 'PrinterError';
+  readonly code: PrinterErrorCode;
+  constructor(code: PrinterErrorCode, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.code = code;
+  }
+}
