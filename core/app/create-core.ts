@@ -14,6 +14,7 @@ import { createSyncService } from '../features/sync/service.ts';
 import { syncHandlers } from '../features/sync/handlers.ts';
 import { catalogueHandlers } from '../features/catalogue/handlers.ts';
 import { auditHandlers } from '../features/audit/handlers.ts';
+import { printingHandlers } from '../features/printing/handlers.ts';
 import { dossierHandlers } from '../features/dossiers/handlers.ts';
 import { createDossierService } from '../features/dossiers/service.ts';
 import { createCatalogueService, locateShippedCatalogue, type CatalogueService } from '../features/catalogue/service.ts';
@@ -125,6 +126,7 @@ export function createCore(options: CoreOptions): Core {
     ...catalogueHandlers(catalogue),
     ...dossierHandlers(dossiers, calendar, clock),
     ...auditHandlers(storage),
+    ...printingHandlers(clock),
   };
 
   return {

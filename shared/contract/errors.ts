@@ -24,6 +24,10 @@ export const ERROR_CODES = [
   'counter-not-configured',
   'code-space-exhausted',
   'procedure-incomplete',
+  'printer-refused',
+  'printer-timeout',
+  'printer-unreachable',
+  'printer-dropped',
   'invalid-id-qr',
   'internal',
 ] as const;
@@ -117,6 +121,22 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Language
   'procedure-incomplete': {
     vi: 'Thủ tục này chưa có đủ thông tin trong danh mục (ví dụ thời hạn giải quyết), nên chưa tiếp nhận được. Hãy báo quản trị viên bổ sung danh mục.',
     en: 'This procedure is incomplete in the catalogue (for example its time limit), so it cannot be received yet. Ask the administrator to complete the catalogue.',
+  },
+  'printer-refused': {
+    vi: 'Máy in từ chối kết nối: máy in đang tắt hoặc sai cổng. Hãy bật máy in và kiểm tra cài đặt.',
+    en: 'The printer refused the connection: it is off or the port is wrong. Switch it on and check the settings.',
+  },
+  'printer-timeout': {
+    vi: 'Máy in không trả lời kịp: sai địa chỉ, máy in bị treo hoặc mạng có sự cố.',
+    en: 'The printer did not answer in time: wrong address, the printer is stuck, or the network is down.',
+  },
+  'printer-unreachable': {
+    vi: 'Không tìm thấy máy in trên mạng. Hãy kiểm tra địa chỉ máy in và dây mạng.',
+    en: 'The printer cannot be reached on the network. Check its address and cable.',
+  },
+  'printer-dropped': {
+    vi: 'Mất kết nối với máy in khi đang in; phiếu có thể chỉ in được một phần.',
+    en: 'The connection to the printer broke while printing; the slip may be only partly printed.',
   },
   'host-unreachable': {
     vi: 'Không liên lạc được với dịch vụ nền của phần mềm. Thao tác chưa được thực hiện.',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DoctorReportSchema, SystemDescriptionSchema, SystemInfoSchema } from './system.ts';
 import { CounterIdentitySchema, SettingsPatchSchema, SettingsSchema } from './settings.ts';
 import { SyncStatusSchema } from './sync.ts';
+import { PrinterTestPageInputSchema, PrinterTestPageOutputSchema } from './printers.ts';
 import { CalendarDayInputSchema, CalendarDaySchema, CalendarDueDateInputSchema, CalendarDueDateSchema } from './calendar.ts';
 import { CitizenFromIdQrSchema, ParseIdQrInputSchema } from './citizen.ts';
 import { AmountInWordsInputSchema, AmountInWordsOutputSchema, VietQrInputSchema, VietQrOutputSchema } from './payments.ts';
@@ -130,6 +131,11 @@ export const methods = {
     description: 'A VND amount in Vietnamese words, as receipts print it ("Một trăm năm mươi nghìn đồng"); nghìn/ngàn and linh/lẻ selectable.',
     input: AmountInWordsInputSchema,
     output: AmountInWordsOutputSchema,
+  },
+  'printers.testPage': {
+    description: 'Print the Vietnamese test page (every letter with diacritics, a QR) on a network receipt printer.',
+    input: PrinterTestPageInputSchema,
+    output: PrinterTestPageOutputSchema,
   },
 } as const satisfies Record<string, MethodSpec>;
 

@@ -28,6 +28,7 @@ export const METHOD_NAMES = [
   'dossiers.returnResult',
   'audit.verify',
   'audit.timeline',
+  'printers.testPage',
   'citizen.parseIdQr',
   'calendar.day',
   'calendar.dueDate',

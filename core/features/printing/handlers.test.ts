@@ -1,0 +1,61 @@
+import net from 'node:net';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { Core } from '../../app/create-core.ts';
+import { decodeEscPos } from '../../../test/harness/escpos-decoder.ts';
+import { startFakeThermalPrinter, type FakeThermalPrinter } from '../../../test/harness/fake-thermal-printer.ts';
+import { createTestCore } from '../../../test/harness/test-core.ts';
+import { makeTempDir } from '../../../test/harness/temp-dir.ts';
+
+let temp: ReturnType<typeof makeTempDir>;
+let core: Core;
+let printer: FakeThermalPrinter;
+
+beforeEach(async () => {
+  temp = makeTempDir();
+  core = createTestCore(temp.dir, { clock: { now: () => new Date('2026-11-23T07:05:00Z') } });
+  printer = await startFakeThermalPrinter();
+});
+afterEach(async () => {
+  await printer.close();
+  core.stop();
+  temp.remove();
+});
+
+/** A port on which nothing listens: bound, then closed. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('printers.testPage', () => {
+  test('sends the Vietnamese test page as a raster the width of the paper, then cuts', async () => {
+    const result = await core.dispatch('printers.testPage', { host: printer.host, port: printer.port, paper: '58mm' });
+    expect(result).toMatchObject({ ok: true, value: { printedAt: '2026-11-23T14:05:00+07:00' } });
+    const decoded = decodeEscPos(await printer.nextJob());
+    expect(decoded.raster?.widthDots).toBe(384);
+    // A cut after the last band (node-thermal-printer re-initialises after cutting, which prints nothing).
+    const kinds = decoded.commands.map((command) => command.kind);
+    expect(kinds.lastIndexOf('cut')).toBeGreaterThan(kinds.lastIndexOf('raster'));
+    expect(decoded.text.toString('latin1').trim()).toBe('');
+    expect((result.ok && (result.value as { bytes: number }).bytes) || 0).toBeGreaterThan(10_000);
+  });
+
+  test('text mode sends only ASCII, accents stripped', async () => {
+    await core.dispatch('printers.testPage', { host: printer.host, port: printer.port, mode: 'text' });
+    const job = await printer.nextJob();
+    expect([...job].every((byte) => byte < 0x80)).toBe(true);
+    expect(decodeEscPos(job).text.toString('latin1')).toContain('GIAY TIEP NHAN HO SO VA HEN TRA KET QUA');
+  });
+
+  test('a printer that is off is printer-refused, with a message in both languages in the contract', async () => {
+    const result = await core.dispatch('printers.testPage', { host: '127.0.0.1', port: await closedPort() });
+    expect(result).toMatchObject({ ok: false, error: { code: 'printer-refused', details: { host: '127.0.0.1' } } });
+  });
+
+  test('a bad host is invalid-input before any connection', async () => {
+    expect(await core.dispatch('printers.testPage', { host: 'printer; rm -rf /' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+});
