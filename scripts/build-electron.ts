@@ -46,7 +46,8 @@ export async function buildElectron(
       platform: 'node',
       format: 'esm',
       target: 'node22',
-      external: ['electron', 'better-sqlite3'],
+      // Native add-ons and packages that find their own files at run time stay in node_modules.
+      external: ['electron', 'better-sqlite3', '@napi-rs/canvas', 'node-thermal-printer', '@expo-google-fonts/be-vietnam-pro'],
       banner: { js: ESM_NODE_BANNER },
     }),
     build({

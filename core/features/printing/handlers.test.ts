@@ -59,3 +59,13 @@ describe('printers.testPage', () => {
     expect(await core.dispatch('printers.testPage', { host: 'printer; rm -rf /' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 });
+
+describe('fonts in the packaged app', () => {
+  test('a font path inside app.asar points at the unpacked copy; other paths are left alone', async () => {
+    const { outsideAsar } = await import('./raster.ts');
+    expect(outsideAsar('/opt/Một Cửa Desk/resources/app.asar/node_modules/f/a.ttf')).toBe('/opt/Một Cửa Desk/resources/app.asar.unpacked/node_modules/f/a.ttf');
+    expect(outsideAsar('C:\\Program Files\\Mot Cua Desk\\resources\\app.asar\\node_modules\\f\\a.ttf')).toBe('C:\\Program Files\\Mot Cua Desk\\resources\\app.asar.unpacked\\node_modules\\f\\a.ttf');
+    expect(outsideAsar('/work/main/node_modules/f/a.ttf')).toBe('/work/main/node_modules/f/a.ttf');
+    expect(outsideAsar('/srv/app.asar.unpacked/f/a.ttf')).toBe('/srv/app.asar.unpacked/f/a.ttf');
+  });
+});

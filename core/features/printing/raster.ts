@@ -51,11 +51,19 @@ const DEEPEST = 'gjpqyỵỴẠỊỌỤỰỢỆẬẶ';
 let fontsRegistered = false;
 
 /** The TTF files shipped with the app (OFL), registered once per process. */
+/**
+ * In the packaged app the fonts are unpacked beside app.asar (electron-builder.yml asarUnpack): Skia reads
+ * files natively and cannot see inside the archive, so a path into app.asar must point at the unpacked copy.
+ */
+export function outsideAsar(file: string): string {
+  return file.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+}
+
 export function fontFiles(): { regular: string; bold: string } {
   const require = createRequire(import.meta.url);
   return {
-    regular: require.resolve('@expo-google-fonts/be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf'),
-    bold: require.resolve('@expo-google-fonts/be-vietnam-pro/700Bold/BeVietnamPro_700Bold.ttf'),
+    regular: outsideAsar(require.resolve('@expo-google-fonts/be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf')),
+    bold: outsideAsar(require.resolve('@expo-google-fonts/be-vietnam-pro/700Bold/BeVietnamPro_700Bold.ttf')),
   };
 }
 
