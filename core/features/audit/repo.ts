@@ -1,17 +1,12 @@
 import type { CounterDatabase } from '../../db/open-database.ts';
-import { GENESIS_HASH, hashAuditRow } from './chain.ts';
+import { GENESIS_HASH, hashAuditRow, type AuditRow } from './chain.ts';
 import { cachedStatement } from '../../db/statements.ts';
 
-export type NewAuditEntry = Readonly<{
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  /** Never personal data beyond what the dossier record itself holds; no scans, no free-text ID numbers. */
-  details: Record<string, unknown>;
-}>;
+/**
+ * An entry to append: the hashed row without its place in the chain. `details` must never hold personal
+ * data beyond what the dossier record itself holds (no scans, no free-text ID numbers).
+ */
+export type NewAuditEntry = Readonly<Omit<AuditRow, 'seq' | 'prevHash' | 'details'> & { details: Record<string, unknown> }>;
 
 type StoredRow = { seq: number; id: string; at: string; actor: string; action: string; entity: string; entity_id: string; details: string; prev_hash: string; hash: string };
 

@@ -1,6 +1,6 @@
 import type { Applicant, Dossier, DossierSummary, Paper } from '../../../shared/contract/dossiers.ts';
 import type { TimeLimit } from '../../../shared/contract/time-limit.ts';
-import { DOSSIER_STATUSES, type Channel, type DossierStatus } from '../../../shared/domain/dossiers/status.ts';
+import { CLOCK_RUNNING_STATUSES, clockRuns, DOSSIER_STATUSES, OPEN_STATUSES, type Channel, type DossierStatus } from '../../../shared/domain/dossiers/status.ts';
 import type { CounterDatabase } from '../../db/open-database.ts';
 import { cachedStatement } from '../../db/statements.ts';
 
@@ -143,10 +143,15 @@ function papersOf(db: CounterDatabase, id: string): Paper[] {
   }));
 }
 
-const OPEN_STATUSES = "('received', 'processing')";
+/** A constant SQL list from the domain's own status names (never from input). */
+function sqlList(statuses: readonly DossierStatus[]): string {
+  return `(${statuses.map((status) => `'${status}'`).join(', ')})`;
+}
+const CLOCK_RUNNING_SQL = sqlList(CLOCK_RUNNING_STATUSES);
+const OPEN_SQL = sqlList(OPEN_STATUSES);
 
 function isOverdue(row: Pick<DossierRow, 'status' | 'due_at_utc'>, nowUtc: string): boolean {
-  return (row.status === 'received' || row.status === 'processing') && row.due_at_utc < nowUtc;
+  return clockRuns(row.status as DossierStatus) && row.due_at_utc < nowUtc;
 }
 
 function toDossier(db: CounterDatabase, row: DossierRow, nowUtc: string): Dossier {
@@ -215,13 +220,13 @@ export function listDossiers(db: CounterDatabase, query: ListQuery, nowUtc: stri
       rows = cachedStatement(db, `SELECT ${SUMMARY_COLUMNS} FROM dossiers WHERE received_at >= ? ORDER BY received_at DESC LIMIT ?`).all(query.since, query.limit) as SummaryRow[];
       break;
     case 'dueBefore':
-      rows = cachedStatement(db, `SELECT ${SUMMARY_COLUMNS} FROM dossiers WHERE status IN ${OPEN_STATUSES} AND due_at_utc < ? ORDER BY due_at_utc LIMIT ?`).all(query.beforeUtc, query.limit) as SummaryRow[];
+      rows = cachedStatement(db, `SELECT ${SUMMARY_COLUMNS} FROM dossiers WHERE status IN ${CLOCK_RUNNING_SQL} AND due_at_utc < ? ORDER BY due_at_utc LIMIT ?`).all(query.beforeUtc, query.limit) as SummaryRow[];
       break;
     case 'dueBetween':
-      rows = cachedStatement(db, `SELECT ${SUMMARY_COLUMNS} FROM dossiers WHERE status IN ${OPEN_STATUSES} AND due_at_utc >= ? AND due_at_utc <= ? ORDER BY due_at_utc LIMIT ?`).all(query.fromUtc, query.toUtc, query.limit) as SummaryRow[];
+      rows = cachedStatement(db, `SELECT ${SUMMARY_COLUMNS} FROM dossiers WHERE status IN ${CLOCK_RUNNING_SQL} AND due_at_utc >= ? AND due_at_utc <= ? ORDER BY due_at_utc LIMIT ?`).all(query.fromUtc, query.toUtc, query.limit) as SummaryRow[];
       break;
     case 'open':
-      rows = cachedStatement(db, `SELECT ${SUMMARY_COLUMNS} FROM dossiers WHERE status IN ('received', 'processing', 'supplement-requested', 'result-ready') ORDER BY due_at_utc LIMIT ?`).all(query.limit) as SummaryRow[];
+      rows = cachedStatement(db, `SELECT ${SUMMARY_COLUMNS} FROM dossiers WHERE status IN ${OPEN_SQL} ORDER BY due_at_utc LIMIT ?`).all(query.limit) as SummaryRow[];
       break;
     case 'all':
       rows = cachedStatement(db, `SELECT ${SUMMARY_COLUMNS} FROM dossiers ORDER BY received_at DESC LIMIT ?`).all(query.limit) as SummaryRow[];

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Dossier, DossierSummary, IntakeInput } from '../../../shared/contract/dossiers.ts';
+import { formatLocalDate, parseLocalDate } from '../../../shared/domain/calendar/civil.ts';
 import { DEFAULT_OFFLINE_PARTITION, receiptDay, type OfflinePartition } from '../../../shared/domain/dossiers/dossier-code.ts';
 import { DOSSIER_STATUSES, nextStatus, type DossierAction } from '../../../shared/domain/dossiers/status.ts';
 import { foldVietnamese } from '../../../shared/domain/text/fold.ts';
@@ -41,10 +42,6 @@ export interface DossierService {
 
 export type Lateness = Readonly<{ id: string; code: string; overdue: boolean; dueAt: string; workingDaysLate: number; workingMinutesLate: number }>;
 
-function nextDate(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
 function lookupPin(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');
 }
@@ -63,15 +60,17 @@ export function createDossierService(options: DossierServiceOptions): DossierSer
   /** The domain change, its audit entry and its outbox job: one transaction, or nothing. */
   function recordChange(dossierId: string, action: string, details: TransitionDetails, at: string, change: () => void): Dossier {
     const db = storage.db();
-    db.transaction(() => {
+    // The snapshot queued for the server is also what the caller gets back: read once, committed as read.
+    const dossier = db.transaction(() => {
       change();
-      const dossier = findDossier(db, dossierId, nowUtc());
-      if (!dossier) throw new Error(`dossier ${dossierId} vanished inside its own transaction`);
-      appendAudit(db, { id: uuidv7(), at, actor: options.actor(), action, entity: 'dossier', entityId: dossierId, details: { ...details, status: dossier.status, version: dossier.version } });
-      insertOutboxJob(db, { id: uuidv7(), kind: 'dossier.upserted', aggregateId: dossierId, payload: dossier, createdAt: at });
+      const snapshot = findDossier(db, dossierId, nowUtc());
+      if (!snapshot) throw new Error(`dossier ${dossierId} vanished inside its own transaction`);
+      appendAudit(db, { id: uuidv7(), at, actor: options.actor(), action, entity: 'dossier', entityId: dossierId, details: { ...details, status: snapshot.status, version: snapshot.version } });
+      insertOutboxJob(db, { id: uuidv7(), kind: 'dossier.upserted', aggregateId: dossierId, payload: snapshot, createdAt: at });
+      return snapshot;
     })();
     options.afterCommit();
-    return get(dossierId);
+    return dossier;
   }
 
   return {
@@ -168,8 +167,8 @@ export function createDossierService(options: DossierServiceOptions): DossierSer
       const workingMinutesLate = options.dueDates.workingMinutesBetween(dossier.dueAt, toVietnamIso(now));
       let workingDaysLate = 0;
       const today = vietnamDate(now);
-      for (let date = nextDate(dossier.dueAt.slice(0, 10)); date <= today; date = nextDate(date)) {
-        if (options.dueDates.day(date).working) workingDaysLate += 1;
+      for (let day = parseLocalDate(dossier.dueAt.slice(0, 10)) + 1; day <= parseLocalDate(today); day += 1) {
+        if (options.dueDates.day(formatLocalDate(day)).working) workingDaysLate += 1;
       }
       return { id, code: dossier.code, overdue: true, dueAt: dossier.dueAt, workingDaysLate, workingMinutesLate };
     },

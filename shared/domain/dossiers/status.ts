@@ -56,9 +56,14 @@ export function nextStatus(from: DossierStatus, action: DossierAction): DossierS
 }
 
 /** States in which the legal clock runs (a supplement request pauses it; finished states stop it). */
+export const CLOCK_RUNNING_STATUSES: readonly DossierStatus[] = ['received', 'processing'];
+
 export function clockRuns(status: DossierStatus): boolean {
-  return status === 'received' || status === 'processing';
+  return CLOCK_RUNNING_STATUSES.includes(status);
 }
+
+/** States the dossier can still leave: not refused, withdrawn, stopped or returned. */
+export const OPEN_STATUSES: readonly DossierStatus[] = DOSSIER_STATUS_NAMES.filter((status) => Object.keys(TRANSITIONS[status]).length > 0);
 
 export const CHANNELS = { direct: 1, online: 2, post: 3 } as const;
 export type Channel = keyof typeof CHANNELS;
