@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { DossierSchema } from './dossiers.ts';
+
+/**
+ * The wire contract between a counter and the central one-stop server (server/ implements it, core's sync
+ * feature calls it). JSON over HTTP under /api/v1; the server serves this as OpenAPI at /api/v1/openapi.json.
+ *
+ * Authentication: `Authorization: Bearer <counterId>.<secret>` for counters (from enrolment), or
+ * `Bearer <back-office key>` for /backoffice routes. Every answer carries a `Date` header (clock check).
+ * Every error is `{ error: { code, message, messageVi, details? } }` with a stable kebab-case `code`.
+ *
+ * Idempotency: dossiers are keyed by the counter-made UUIDv7 `id`; a snapshot is applied only when its
+ * `version` is newer than the one the server holds, so a retried or duplicated request changes nothing.
+ */
+export const CENTRAL_API_PREFIX = '/api/v1';
+
+export const CENTRAL_PATHS = {
+  health: '/api/v1/health',
+  openapi: '/api/v1/openapi.json',
+  enrol: '/api/v1/enrolments',
+  rotateCredential: '/api/v1/credentials/rotate',
+  push: '/api/v1/sync/push',
+  auditEntries: '/api/v1/audit-entries',
+  statusChanges: '/api/v1/status-changes',
+  codeBlocks: '/api/v1/code-blocks',
+  catalogue: '/api/v1/catalogue',
+  calendars: '/api/v1/calendars',
+  formTemplates: '/api/v1/form-templates',
+  clerks: '/api/v1/clerks',
+  /** POST to start (or find) an upload by SHA-256; HEAD/PATCH `uploads/<sha256>` for offset and chunks. */
+  uploads: '/api/v1/uploads',
+  backofficeStatus: '/api/v1/backoffice/dossiers/{id}/status',
+  lookupPage: '/tra-cuu',
+} as const;
+
+export const CENTRAL_ERROR_CODES = [
+  'invalid-input',
+  'unauthorized',
+  'credential-revoked',
+  'enrolment-code-invalid',
+  'forbidden',
+  'not-found',
+  'dossier-code-collision',
+  'audit-chain-gap',
+  'audit-chain-mismatch',
+  'upload-offset-mismatch',
+  'upload-checksum-mismatch',
+  'payload-too-large',
+  'rate-limited',
+  'code-space-exhausted',
+  'internal',
+] as const;
+export const CentralErrorCodeSchema = z.enum(CENTRAL_ERROR_CODES);
+export type CentralErrorCode = z.infer<typeof CentralErrorCodeSchema>;
+
+export const CentralErrorSchema = z.object({
+  error: z.object({ code: CentralErrorCodeSchema, message: z.string(), messageVi: z.string(), details: z.unknown().optional() }),
+});
+export type CentralError = z.infer<typeof CentralErrorSchema>;
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const AgencyCode = z.string().regex(/^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[0-9A-Z]{3}$/);
+
+export const HealthSchema = z.object({ ok: z.literal(true), serverTime: z.iso.datetime(), apiVersion: z.literal(1) });
+
+// --- Enrolment --------------------------------------------------------------------------------------
+
+export const EnrolRequestSchema = z.object({ code: z.string().trim().min(6).max(64), deviceName: z.string().trim().min(1).max(100) }).strict();
+export const EnrolResponseSchema = z.object({
+  counterId: z.uuid(),
+  /** Shown once; the server keeps only a hash of it. */
+  credential: z.string().min(20),
+  agencyCode: AgencyCode,
+  agencyName: z.string(),
+  counterName: z.string(),
+  /** The counter's slot in the agency's offline partition of the daily sequence (docs/DOSSIER-CODES.md). */
+  slot: z.number().int().min(1).max(40),
+  serverTime: z.iso.datetime(),
+});
+export type EnrolResponse = z.infer<typeof EnrolResponseSchema>;
+export const RotateCredentialResponseSchema = z.object({ credential: z.string().min(20) });
+
+// --- Up: dossiers -------------------------------------------------------------------------------------
+
+export const PushItemSchema = z.object({
+  /** The outbox job's id: the server records it, so a duplicated request is recognised. */
+  jobId: z.uuid(),
+  kind: z.literal('dossier.upserted'),
+  dossier: DossierSchema,
+});
+export const PushRequestSchema = z.object({ items: z.array(PushItemSchema).min(1).max(500) }).strict();
+export type PushItem = z.infer<typeof PushItemSchema>;
+
+/**
+ * Per item: applied (stored or updated), unchanged (the server already had this version or a newer one),
+ * conflict (kept on both sides, e.g. a dossier code another dossier already holds: see `code`), rejected
+ * (the item itself is invalid: the counter moves it to dead letters with the reason; others carry on).
+ */
+export const PushResultSchema = z.object({
+  jobId: z.uuid(),
+  outcome: z.enum(['applied', 'unchanged', 'conflict', 'rejected']),
+  code: CentralErrorCodeSchema.optional(),
+  message: z.string().optional(),
+  /** The server's version of the dossier after this item. */
+  serverVersion: z.number().int().optional(),
+});
+export const PushResponseSchema = z.object({ results: z.array(PushResultSchema), serverTime: z.iso.datetime() });
+export type PushResult = z.infer<typeof PushResultSchema>;
+
+// --- Up: audit log ------------------------------------------------------------------------------------
+
+/** One counter audit entry exactly as stored and hashed on the counter (`details` is the stored JSON text). */
+export const AuditEntryWireSchema = z.object({
+  seq: z.number().int().positive(),
+  id: z.uuid(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  details: z.string(),
+  prevHash: Sha256,
+  hash: Sha256,
+});
+export type AuditEntryWire = z.infer<typeof AuditEntryWireSchema>;
+export const AuditUploadRequestSchema = z.object({ entries: z.array(AuditEntryWireSchema).min(1).max(1000) }).strict();
+/** A gap answers 409 `audit-chain-gap` with details `{ expectedSeq }`; the counter resends from there. */
+export const AuditUploadResponseSchema = z.object({ acceptedThroughSeq: z.number().int().nonnegative() });
+
+// --- Down: status changes (cursor) ----------------------------------------------------------------------
+
+export const StatusChangeSchema = z.object({
+  cursor: z.number().int().positive(),
+  dossierId: z.string(),
+  code: z.string(),
+  status: DossierSchema.shape.status,
+  at: z.iso.datetime({ offset: true }),
+  by: z.string(),
+  note: z.string().nullable(),
+});
+export type StatusChange = z.infer<typeof StatusChangeSchema>;
+/** GET statusChanges?after=<cursor>&limit=<n> → only this counter's agency's dossiers, in cursor order. */
+export const StatusChangesResponseSchema = z.object({ changes: z.array(StatusChangeSchema), nextCursor: z.number().int().nonnegative() });
+
+export const BackofficeStatusRequestSchema = z
+  .object({ status: DossierSchema.shape.status, note: z.string().trim().max(2000).optional(), by: z.string().trim().min(1).max(200) })
+  .strict();
+
+// --- Dossier code blocks for offline days ----------------------------------------------------------------
+
+export const CodeBlockRequestSchema = z.object({ day: z.string().regex(/^\d{6}$/, 'yyMMdd'), count: z.number().int().min(1).max(1000) }).strict();
+/** Blocks come from below the offline partition (sequences 1…5999), disjoint across the agency's counters. */
+export const CodeBlockSchema = z.object({ agencyCode: AgencyCode, day: z.string(), first: z.number().int(), last: z.number().int(), reservedAt: z.iso.datetime() });
+
+// --- Down: reference data with versions (ETag / If-None-Match) ------------------------------------------------
+
+export const VersionedDocumentSchema = z.object({ version: z.string(), body: z.unknown() });
+export const ClerkAccountSchema = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  /** A slow hash (scrypt, with its parameters in the string) so clerks sign in offline. */
+  passwordHash: z.string(),
+  roles: z.array(z.enum(['clerk', 'supervisor'])),
+  disabled: z.boolean(),
+  updatedAt: z.iso.datetime(),
+});
+export const ClerksResponseSchema = z.object({ version: z.string(), clerks: z.array(ClerkAccountSchema) });
+export const CalendarDownloadSchema = z.object({ version: z.string(), years: z.array(z.object({ year: z.number().int(), body: z.unknown() })) });
+
+// --- Scans: resumable chunked upload -------------------------------------------------------------------------
+
+export const UploadStartRequestSchema = z.object({ sha256: Sha256, size: z.number().int().positive().max(1024 ** 3), dossierId: z.string(), mediaType: z.string().max(100) }).strict();
+/** `complete` when the server already holds a verified file with this SHA-256 (nothing to send). */
+export const UploadStateSchema = z.object({ sha256: Sha256, size: z.number().int(), offset: z.number().int().nonnegative(), complete: z.boolean() });
+export type UploadState = z.infer<typeof UploadStateSchema>;
+/** PATCH uploads/<sha256>: header `Upload-Offset: <n>`, body application/offset+octet-stream, ≤ 8 MiB a chunk. */
+export const MAX_UPLOAD_CHUNK_BYTES = 8 * 1024 * 1024;
+
+// --- Citizen look-up (/tra-cuu) ------------------------------------------------------------------------------
+
+export const LookupQuerySchema = z.object({ ma: z.string().trim().min(1).max(40), pin: z.string().trim().regex(/^\d{6}$/) });
