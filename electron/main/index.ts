@@ -3,6 +3,9 @@ import { app, dialog, type BrowserWindow } from 'electron';
 import { createCore, type Core } from '../../core/app/create-core.ts';
 import { createJsonLogger } from '../../core/adapters/json-logger.ts';
 import { registerCoreIpc } from './ipc.ts';
+import { quitQuestion, type QuitQuestion } from './quit-guard.ts';
+import { SettingsSchema } from '../../shared/contract/settings.ts';
+import { SyncStatusSchema } from '../../shared/contract/sync.ts';
 import { builtPaths } from './paths.ts';
 import { registerAppScheme, serveAppProtocol } from './protocol.ts';
 import { installSecurity } from './security.ts';
@@ -32,6 +35,7 @@ function runApp(): void {
   let core: Core | null = null;
   let window: BrowserWindow | null = null;
   let disposeIpc: (() => void) | null = null;
+  let confirmedQuit = false;
 
   const openWindow = (): void => {
     const dataDir = app.getPath('userData');
@@ -40,6 +44,22 @@ function runApp(): void {
       title: PRODUCT_NAME,
       windowState: createWindowStateStore(dataDir, logger),
       logger,
+    });
+    // Decided asynchronously (the core answers through dispatch), so the first close is held back and
+    // repeated once the clerk has answered.
+    window.on('close', (event) => {
+      if (confirmedQuit || !core) return;
+      event.preventDefault();
+      void askBeforeQuit(core).then(async (question) => {
+        const target = window;
+        if (!target || target.isDestroyed()) return;
+        if (question) {
+          const { response } = await dialog.showMessageBox(target, { type: 'question', title: question.title, message: question.message, detail: question.detail, buttons: [...question.buttons], defaultId: 1, cancelId: 1 });
+          if (response !== 0) return;
+        }
+        confirmedQuit = true;
+        target.close();
+      });
     });
     window.on('closed', () => {
       window = null;
@@ -98,4 +118,13 @@ function runApp(): void {
     core?.stop();
     core = null;
   });
+}
+
+/** The question to ask before closing, or null; a core that cannot answer (storage down) never blocks quitting. */
+async function askBeforeQuit(core: Core): Promise<QuitQuestion | null> {
+  const [status, settings] = await Promise.all([core.dispatch('sync.status', {}), core.dispatch('settings.get', {})]);
+  const pending = status.ok ? SyncStatusSchema.pick({ pending: true }).safeParse(status.value) : null;
+  const language = settings.ok ? SettingsSchema.pick({ language: true }).safeParse(settings.value) : null;
+  if (!pending?.success) return null;
+  return quitQuestion(pending.data, language?.success ? language.data.language : 'vi');
 }
