@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { registerHooks } from 'node:module';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { METHOD_NAMES, ipcChannel } from '../../../shared/contract/names.ts';
 import * as fake from './fake-electron.ts';
 
@@ -138,7 +139,16 @@ async function firstRun(window: fake.BrowserWindow): Promise<void> {
   fake.app.emit('second-instance');
   check('a second instance focuses the window', window.focusCount === 1);
 
+  // A change still queued for the server: the clerk is asked; "stay" keeps the window, "quit" closes it.
+  queueOneChange(path.join(dataDir, 'profiles', 'default.sqlite'));
+  fake.dialog.answers.push(1, 0);
   window.close();
+  await until(() => fake.dialog.questions.length === 1, 'the quit question');
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  check('closing with queued changes asks, and "stay" keeps the window', !window.isDestroyed() && fake.app.quits.length === 0, fake.dialog.questions);
+  window.close();
+  await until(() => fake.app.quits.length === 1, 'quit after the answer "quit"');
+  check('the quit question names the queued changes in the counter\'s language', fake.dialog.questions[1]?.message === '1 change(s) have not reached the central server yet.', fake.dialog.questions);
   check('closing the window quits the app', fake.app.quits.length === 1);
   const afterClose = await invoke('settings.get', trusted, {});
   check('a closed window is no longer trusted', afterClose.error?.code === 'forbidden-origin', afterClose);
@@ -190,3 +200,9 @@ async function main(): Promise<void> {
 
 // Not awaited: the app bundle is evaluated only after this --import module has finished.
 void main();
+
+function queueOneChange(databaseFile: string): void {
+  const db = new Database(databaseFile);
+  db.prepare("INSERT INTO outbox (id, created_at, kind, aggregate_id, payload, next_attempt_at) VALUES ('019a0000-0000-7000-8000-000000000001', '2026-11-23T08:00:00Z', 'dossier.upserted', 'x', '{}', '2026-11-23T08:00:00Z')").run();
+  db.close();
+}

@@ -129,7 +129,9 @@ export class BrowserWindow extends EventEmitter {
     return { x: 10, y: 20, width: 1300, height: 820 };
   }
   close(): void {
-    this.emit('close');
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    if (prevented) return;
     this.destroyed = true;
     this.webContents.destroy();
     this.emit('closed');
@@ -143,8 +145,15 @@ export const screen = {
 
 export const dialog = {
   errors: [] as string[],
+  questions: [] as { message: string; buttons: string[] }[],
+  /** The button index the next message boxes answer with (0 = the first button). */
+  answers: [] as number[],
   showErrorBox(title: string, content: string): void {
     this.errors.push(`${title}: ${content}`);
+  },
+  showMessageBox(_window: unknown, options: { message: string; buttons: string[] }): Promise<{ response: number }> {
+    this.questions.push({ message: options.message, buttons: options.buttons });
+    return Promise.resolve({ response: this.answers.shift() ?? 0 });
   },
 };
 
