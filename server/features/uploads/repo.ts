@@ -1,0 +1,34 @@
+import type { SqlExecutor } from '../../db/sql.ts';
+
+export type UploadRow = Readonly<{ sha256: string; size: number; received: number; complete: boolean }>;
+
+function toRow(row: Record<string, unknown>): UploadRow {
+  return { sha256: String(row.sha256), size: Number(row.size), received: Number(row.received), complete: Boolean(row.complete) };
+}
+
+export async function findUpload(db: SqlExecutor, sha256: string, lock = false): Promise<UploadRow | null> {
+  const rows = await db.query(`SELECT sha256, size, received, complete FROM uploads WHERE sha256 = $1${lock ? ' FOR UPDATE' : ''}`, [sha256]);
+  return rows[0] ? toRow(rows[0]) : null;
+}
+
+export async function insertUpload(db: SqlExecutor, upload: Readonly<{ sha256: string; size: number; mediaType: string; filePath: string }>): Promise<void> {
+  await db.query('INSERT INTO uploads (sha256, size, media_type, file_path) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING', [
+    upload.sha256,
+    upload.size,
+    upload.mediaType,
+    upload.filePath,
+  ]);
+}
+
+export async function setReceived(db: SqlExecutor, sha256: string, received: number, size?: number): Promise<void> {
+  if (size === undefined) await db.query('UPDATE uploads SET received = $2 WHERE sha256 = $1', [sha256, received]);
+  else await db.query('UPDATE uploads SET received = $2, size = $3 WHERE sha256 = $1', [sha256, received, size]);
+}
+
+export async function markComplete(db: SqlExecutor, sha256: string): Promise<void> {
+  await db.query('UPDATE uploads SET received = size, complete = true, completed_at = now() WHERE sha256 = $1', [sha256]);
+}
+
+export async function addUploadRef(db: SqlExecutor, sha256: string, agencyId: string, dossierId: string): Promise<void> {
+  await db.query('INSERT INTO upload_refs (sha256, agency_id, dossier_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [sha256, agencyId, dossierId]);
+}

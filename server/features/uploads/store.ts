@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Scan files under `<dataDir>/uploads/<first two hex>/<sha256>`. Bytes arrive into `<sha256>.partial` and
+ * the file is renamed to its final name only after its SHA-256 matched, so a file under its final name is
+ * always complete and verified.
+ */
+export function finalPath(dataDir: string, sha256: string): string {
+  return path.join(dataDir, 'uploads', sha256.slice(0, 2), sha256);
+}
+
+export function partialPath(dataDir: string, sha256: string): string {
+  return `${finalPath(dataDir, sha256)}.partial`;
+}
+
+export function partialSize(dataDir: string, sha256: string): number {
+  try {
+    return fs.statSync(partialPath(dataDir, sha256)).size;
+  } catch {
+    return 0;
+  }
+}
+
+export async function sha256OfFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export function discardPartial(dataDir: string, sha256: string): void {
+  fs.rmSync(partialPath(dataDir, sha256), { force: true });
+}
+
+/**
+ * Writes the request body into the partial file from `offset`, at most `limit` bytes. Returns how many
+ * bytes were written and whether the body ended normally: a body cut by the network keeps what arrived,
+ * so the counter resumes from there. The file is cut after the new end (a crash may have left stale bytes
+ * beyond the recorded offset) and synced before the offset is recorded.
+ */
+export async function writeChunk(
+  dataDir: string,
+  sha256: string,
+  offset: number,
+  body: AsyncIterable<Buffer>,
+  limit: number,
+): Promise<{ written: number; ended: boolean; overLimit: boolean }> {
+  const file = partialPath(dataDir, sha256);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const handle = await fs.promises.open(file, fs.existsSync(file) ? 'r+' : 'w+');
+  let written = 0;
+  let ended = true;
+  let overLimit = false;
+  try {
+    for await (const chunk of body) {
+      if (written + chunk.length > limit) {
+        overLimit = true;
+        break;
+      }
+      await handle.write(chunk, 0, chunk.length, offset + written);
+      written += chunk.length;
+    }
+  } catch {
+    ended = false; // the client went away mid-body
+  } finally {
+    if (overLimit) written = 0; // nothing of a refused chunk is kept
+    await handle.truncate(offset + written);
+    await handle.sync();
+    await handle.close();
+  }
+  return { written, ended, overLimit };
+}
+
+export function promote(dataDir: string, sha256: string): void {
+  fs.renameSync(partialPath(dataDir, sha256), finalPath(dataDir, sha256));
+}
