@@ -1,15 +1,28 @@
-// `npm run bench [-- --dossiers N]`: figures for speed and size. It prints; it asserts nothing (tests never
-// assert times). The dossier part builds N dossiers (default 1 000 000) in a temporary file first.
+// `npm run bench [-- --dossiers N] [--only foundation|dossiers|sync|printing]`: figures for speed and size. It prints;
+// it asserts nothing (tests never assert times). The dossier part builds N dossiers (default 1 000 000) in a
+// temporary file first. The sync part drains `--sync-dossiers` (10 000) to the in-process stand-in, or to a
+// real server with `--sync-server URL --sync-code CODE`.
 import { parseArgs } from 'node:util';
 import { benchDossiers } from './bench/dossiers.ts';
 import { benchFoundation } from './bench/foundation.ts';
+import { benchPrinting } from './bench/printing.ts';
+import { benchSync } from './bench/sync.ts';
 
-const { values } = parseArgs({ options: { dossiers: { type: 'string', default: '1000000' }, only: { type: 'string' } } });
-if (values.only !== 'dossiers') {
+const { values } = parseArgs({ options: { dossiers: { type: 'string', default: '1000000' }, only: { type: 'string' }, 'sync-dossiers': { type: 'string', default: '10000' }, 'sync-server': { type: 'string' }, 'sync-code': { type: 'string' } } });
+const runs = (part: string) => values.only === undefined || values.only === part;
+if (runs('foundation')) {
   console.log('# foundation');
   await benchFoundation();
 }
-if (values.only !== 'foundation') {
+if (runs('dossiers')) {
   console.log(`\n# dossiers`);
   await benchDossiers(Number(values.dossiers));
+}
+if (runs('sync')) {
+  console.log('\n# sync');
+  await benchSync({ dossiers: Number(values['sync-dossiers']), server: values['sync-server'], code: values['sync-code'] });
+}
+if (runs('printing')) {
+  console.log('\n# printing');
+  await benchPrinting();
 }

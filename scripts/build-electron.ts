@@ -46,8 +46,9 @@ export async function buildElectron(
       platform: 'node',
       format: 'esm',
       target: 'node22',
-      // Native add-ons and packages that find their own files at run time stay in node_modules.
-      external: ['electron', 'better-sqlite3', '@napi-rs/canvas', 'node-thermal-printer', '@expo-google-fonts/be-vietnam-pro'],
+      // Native add-ons and packages that find their own files at run time stay in node_modules (pdfkit reads
+      // its AFM data beside its own module).
+      external: ['electron', 'better-sqlite3', '@napi-rs/canvas', 'node-thermal-printer', '@expo-google-fonts/be-vietnam-pro', 'pdfkit'],
       banner: { js: ESM_NODE_BANNER },
     }),
     build({

@@ -10,7 +10,11 @@ export function createFetchHttpClient(): HttpClient {
           body: request.body,
           signal: AbortSignal.timeout(request.timeoutMs),
         });
-        return { status: response.status, body: await response.text() };
+        const headers: Record<string, string> = {};
+        response.headers.forEach((value, name) => {
+          headers[name.toLowerCase()] = value;
+        });
+        return { status: response.status, headers, body: await response.text() };
       } catch (error) {
         const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
         throw new HttpNetworkError(reason);

@@ -15,8 +15,10 @@ import { syncHandlers } from '../features/sync/handlers.ts';
 import { catalogueHandlers } from '../features/catalogue/handlers.ts';
 import { auditHandlers } from '../features/audit/handlers.ts';
 import { printingHandlers } from '../features/printing/handlers.ts';
+import { createPrintingService, type PrintingService } from '../features/printing/service.ts';
+import { auditTimeline } from '../features/audit/repo.ts';
 import { dossierHandlers } from '../features/dossiers/handlers.ts';
-import { createDossierService } from '../features/dossiers/service.ts';
+import { createDossierService, type DossierService } from '../features/dossiers/service.ts';
 import { createCatalogueService, locateShippedCatalogue, type CatalogueService } from '../features/catalogue/service.ts';
 import { systemHandlers } from '../features/system/handlers.ts';
 import { systemClock, type Clock } from '../ports/clock.ts';
@@ -50,6 +52,12 @@ export type CoreOptions = Readonly<{
   catalogueDir?: string | null;
   /** How often committed pages move from the WAL into the database file, in the background. */
   checkpointIntervalMs?: number;
+  /** Sync: the worker's periodic wake, outbox batch size, and the backoff's jitter source (tests fix it). */
+  syncIntervalMs?: number;
+  syncBatchSize?: number;
+  /** How long one request to the central server may take before it counts as failed (and is retried). */
+  syncRequestTimeoutMs?: number;
+  random?: () => number;
 }>;
 
 export interface Core {
@@ -60,6 +68,8 @@ export interface Core {
   readonly storage: Storage;
   /** The procedure catalogue, for features that need a procedure's version in force (dossier intake). */
   readonly catalogue: CatalogueService;
+  /** Forms, renderers and the print queue (tests drive `printing.queue.runDue()` directly). */
+  readonly printing: PrintingService;
   /** Begins background work (watching the outbox, probing the server, WAL checkpoints). `desk call` never starts it. */
   start(): void;
   stop(): void;
@@ -82,13 +92,22 @@ export function createCore(options: CoreOptions): Core {
   const bus = createEventBus(logger);
   const storage = openStorage(databaseFileFor(dataDir, profile), logger);
   const settings = createSettingsService(options.settings, bus, logger);
+  // The dossier service is made below; sync reaches it only through this late-bound status applier.
+  let applyServerStatus: DossierService['applyServerStatus'] = () => {
+    throw new CoreError('db-unavailable', 'dossiers are not ready yet');
+  };
   const sync = createSyncService({
     storage,
     bus,
     clock,
     logger,
+    settings,
     http: options.http ?? createFetchHttpClient(),
-    serverUrl: () => settings.get().serverUrl,
+    applyStatus: (change) => applyServerStatus({ dossierId: change.dossierId, status: change.status, at: change.at, by: change.by, note: change.note, cursor: change.cursor }),
+    ...(options.random ? { random: options.random } : {}),
+    ...(options.syncIntervalMs === undefined ? {} : { syncIntervalMs: options.syncIntervalMs }),
+    ...(options.syncBatchSize === undefined ? {} : { batchSize: options.syncBatchSize }),
+    ...(options.syncRequestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.syncRequestTimeoutMs }),
     watchIntervalMs: options.watchIntervalMs ?? 500,
     probeIntervalMs: options.probeIntervalMs ?? 15_000,
     probeTimeoutMs: options.probeTimeoutMs ?? 5_000,
@@ -102,6 +121,23 @@ export function createCore(options: CoreOptions): Core {
   // Working days, holidays and due dates: shipped schedules, plus DATA/calendar (next years' schedules, hours.json).
   const calendar = createCalendarService({ resourcesDir: options.calendarDir, localDir: path.join(dataDir, 'calendar'), logger });
 
+  // Printing reads dossiers, and dossiers queue slips inside their transactions: the lookup is bound below.
+  let dossierLookup: DossierService['get'] = () => {
+    throw new CoreError('db-unavailable', 'dossiers are not ready yet');
+  };
+  const printing = createPrintingService({
+    storage,
+    clock,
+    logger,
+    dataDir,
+    sources: {
+      dossier: (id) => dossierLookup(id),
+      serverUrl: () => settings.get().serverUrl,
+      fees: (code, date) => catalogue.findProcedure(code, date)?.version.fees ?? [],
+      lastDetails: (id, actions) => auditTimeline(storage.db(), 'dossier', id).filter((entry) => actions.includes(entry.action)).at(-1)?.details ?? null,
+    },
+  });
+
   const dossiers = createDossierService({
     storage,
     clock,
@@ -110,14 +146,20 @@ export function createCore(options: CoreOptions): Core {
     procedures: catalogue,
     // Until clerks sign in (UI issue), the audit names the counter profile.
     actor: () => `counter:${profile}`,
-    afterCommit: () => sync.refresh(),
+    afterCommit: () => {
+      sync.afterCommit();
+      printing.queue.wake();
+    },
+    withinChange: (db, dossier, action) => printing.queueForChange(db, dossier, action),
   });
+  dossierLookup = (id) => dossiers.get(id);
+  applyServerStatus = (change) => dossiers.applyServerStatus(change);
 
   let checkpointTimer: NodeJS.Timeout | undefined;
 
   const handlers: Handlers = {
     ...systemHandlers({ appVersion: options.appVersion, dataDir, profile, host: options.host, storage, settings, sync }),
-    ...counterHandlers(profile, settings),
+    ...counterHandlers(profile, settings, () => sync.counterId()),
     ...settingsHandlers(settings),
     ...calendarHandlers(calendar),
     ...citizenHandlers(clock),
@@ -126,7 +168,7 @@ export function createCore(options: CoreOptions): Core {
     ...catalogueHandlers(catalogue),
     ...dossierHandlers(dossiers, calendar, clock),
     ...auditHandlers(storage),
-    ...printingHandlers(clock),
+    ...printingHandlers(clock, printing, dataDir),
   };
 
   return {
@@ -135,8 +177,10 @@ export function createCore(options: CoreOptions): Core {
     storageState: () => storage.state(),
     storage,
     catalogue,
+    printing,
     start() {
       sync.start();
+      printing.queue.start();
       checkpointTimer ??= setInterval(() => {
         try {
           storage.checkpoint();
@@ -147,6 +191,7 @@ export function createCore(options: CoreOptions): Core {
     },
     stop() {
       sync.stop();
+      printing.queue.stop();
       if (checkpointTimer) clearInterval(checkpointTimer);
       checkpointTimer = undefined;
       storage.close();

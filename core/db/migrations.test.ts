@@ -7,6 +7,7 @@ import { migrateDatabase, readSchemaVersion } from './migrate.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
 import { openCounterDatabase } from './open-database.ts';
 import { CoreError } from '../rpc/core-error.ts';
+import { GENESIS_HASH, hashAuditRow } from '../features/audit/chain.ts';
 
 let temp: ReturnType<typeof makeTempDir>;
 let file: string;
@@ -25,8 +26,16 @@ function tables(db: Database.Database): string[] {
 const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
   1: (db) =>
     db.prepare("INSERT INTO outbox (id, created_at, kind, aggregate_id, payload, next_attempt_at) VALUES ('job-1', '2026-11-23T08:00:00+07:00', 'dossier.received', 'd-1', '{}', '2026-11-23T08:00:00+07:00')").run(),
-  2: (db) =>
-    db.prepare("INSERT INTO audit_log (id, at, actor, action, entity, entity_id) VALUES ('a-1', '2026-11-23T08:00:00+07:00', 'clerk-1', 'received', 'dossier', 'd-1')").run(),
+  2: (db) => {
+    const entry = { id: 'a-1', at: '2026-11-23T08:00:00+07:00', actor: 'clerk-1', action: 'received', entity: 'dossier', entityId: 'd-1', details: '{}' };
+    // From version 4 on, rows are chained as they are written (and can no longer be updated).
+    const chained = db.prepare("SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'seq'").get() !== undefined;
+    if (!chained) db.prepare('INSERT INTO audit_log (id, at, actor, action, entity, entity_id) VALUES (@id, @at, @actor, @action, @entity, @entityId)').run(entry);
+    else {
+      const row = { ...entry, seq: 1, prevHash: GENESIS_HASH };
+      db.prepare('INSERT INTO audit_log (id, at, actor, action, entity, entity_id, details, seq, prev_hash, hash) VALUES (@id, @at, @actor, @action, @entity, @entityId, @details, @seq, @prevHash, @hash)').run({ ...row, hash: hashAuditRow(row) });
+    }
+  },
   3: (db) => {
     db.prepare("INSERT INTO catalogue_origins (origin, revision, published_at, loaded_at) VALUES ('shipped', 1, '2026-11-20', '2026-11-23T08:00:00+07:00')").run();
     db.prepare(
@@ -44,6 +53,15 @@ const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
       )
       .run();
     db.prepare('INSERT INTO dossier_names (rowid, name) VALUES (?, ?)').run(row.lastInsertRowid, 'nguyen van an');
+  },
+  5: (db) => db.prepare("UPDATE sync_state SET counter_id = 'c-1', credential = 'c-1.secret', audit_acked_seq = 1, status_cursor = 7").run(),
+  6: (db) => {
+    db.prepare(`INSERT INTO printers (id, name, profile, is_default, updated_at) VALUES ('quay-1', 'Máy in quầy 1', '{}', 1, '2026-11-23T08:00:00+07:00')`).run();
+    db.prepare(
+      `INSERT INTO print_jobs (id, dossier_id, form, printer_id, copies, issued_at, state, next_attempt_at, created_at, updated_at)
+       VALUES ('p-1', 'd-1', 'appointment', 'quay-1', 1, '2026-11-23T08:00:00+07:00', 'queued', '2026-11-23T01:00:00.000Z', '2026-11-23T01:00:00.000Z', '2026-11-23T01:00:00.000Z')`,
+    ).run();
+    db.prepare(`INSERT INTO form_values (id, value, updated_at) VALUES (1, '{"placeName":"Hoàn Kiếm"}', '2026-11-23T08:00:00+07:00')`).run();
   },
 };
 
@@ -75,6 +93,7 @@ describe('migrations', () => {
     if (from >= 1) expect(db.prepare('SELECT id FROM outbox').all()).toEqual([{ id: 'job-1' }]);
     if (from >= 2) expect(db.prepare('SELECT id, seq, length(hash) AS hashLength FROM audit_log').all()).toEqual([{ id: 'a-1', seq: 1, hashLength: 64 }]);
     if (from >= 3) expect(db.prepare('SELECT origin, code FROM catalogue_versions').all()).toEqual([{ origin: 'shipped', code: '2.000815' }]);
+    if (from >= 5) expect(db.prepare('SELECT counter_id, audit_acked_seq, status_cursor FROM sync_state').all()).toEqual([{ counter_id: 'c-1', audit_acked_seq: 1, status_cursor: 7 }]);
     db.close();
   });
 

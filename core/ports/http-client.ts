@@ -6,7 +6,8 @@ export type HttpRequest = Readonly<{
   timeoutMs: number;
 }>;
 
-export type HttpResponse = Readonly<{ status: number; body: string }>;
+/** `headers` names are lower-case (sync reads `date` for the clock check and `retry-after` for 429/503). */
+export type HttpResponse = Readonly<{ status: number; headers: Readonly<Record<string, string>>; body: string }>;
 
 /** Network failures (refused, reset, timed out) reject with HttpNetworkError; any HTTP status resolves. */
 export interface HttpClient {

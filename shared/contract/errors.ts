@@ -28,7 +28,13 @@ export const ERROR_CODES = [
   'printer-timeout',
   'printer-unreachable',
   'printer-dropped',
+  'printer-paper-out',
+  'printer-not-found',
+  'printer-not-configured',
   'invalid-id-qr',
+  'enrolment-code-invalid',
+  'server-unreachable',
+  'server-error',
   'internal',
 ] as const;
 
@@ -138,6 +144,18 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Language
     vi: 'Mất kết nối với máy in khi đang in; phiếu có thể chỉ in được một phần.',
     en: 'The connection to the printer broke while printing; the slip may be only partly printed.',
   },
+  'printer-paper-out': {
+    vi: 'Máy in hết giấy. Hãy thay cuộn giấy; phiếu sẽ được in tiếp.',
+    en: 'The printer is out of paper. Load a new roll; the slip will print then.',
+  },
+  'printer-not-found': {
+    vi: 'Không tìm thấy máy in: cổng thiết bị hoặc hàng đợi in của hệ điều hành không tồn tại. Hãy kiểm tra cài đặt máy in.',
+    en: 'The printer was not found: the device port or the OS print queue does not exist. Check the printer settings.',
+  },
+  'printer-not-configured': {
+    vi: 'Quầy chưa có máy in mặc định. Hãy thiết lập máy in trong phần cài đặt.',
+    en: 'This counter has no default printer. Set one up in the settings.',
+  },
   'host-unreachable': {
     vi: 'Không liên lạc được với dịch vụ nền của phần mềm. Thao tác chưa được thực hiện.',
     en: "The app's background service cannot be reached. The action was not carried out.",
@@ -145,6 +163,18 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Language
   'invalid-id-qr': {
     vi: 'Không đọc được mã QR trên thẻ căn cước: dữ liệu quét được không đúng định dạng hoặc bị lỗi. Hãy quét lại hoặc nhập tay.',
     en: 'The ID card QR code could not be read: the scanned text is malformed or damaged. Scan again or type the data in.',
+  },
+  'enrolment-code-invalid': {
+    vi: 'Mã đăng ký quầy không đúng, đã dùng hoặc đã hết hạn. Hãy xin bộ phận CNTT một mã mới.',
+    en: 'The counter enrolment code is wrong, already used or expired. Ask IT for a new code.',
+  },
+  'server-unreachable': {
+    vi: 'Không kết nối được máy chủ trung tâm. Hãy kiểm tra địa chỉ máy chủ và mạng rồi thử lại.',
+    en: 'The central server cannot be reached. Check its address and the network, then try again.',
+  },
+  'server-error': {
+    vi: 'Máy chủ trung tâm đang gặp sự cố hoặc trả lời không đúng. Hãy thử lại sau hoặc gọi bộ phận CNTT.',
+    en: 'The central server has a problem or gave an unexpected answer. Try again later or call IT.',
   },
   internal: {
     vi: 'Lỗi nội bộ. Thao tác chưa được thực hiện; dữ liệu đã lưu không bị ảnh hưởng.',

@@ -1,8 +1,31 @@
 import { z } from 'zod';
 import { DoctorReportSchema, SystemDescriptionSchema, SystemInfoSchema } from './system.ts';
 import { CounterIdentitySchema, SettingsPatchSchema, SettingsSchema } from './settings.ts';
-import { SyncStatusSchema } from './sync.ts';
+import {
+  SyncDeadLettersInputSchema,
+  SyncDeadLettersOutputSchema,
+  SyncEnrollInputSchema,
+  SyncEnrollOutputSchema,
+  SyncRetryInputSchema,
+  SyncRetryOutputSchema,
+  SyncStatusSchema,
+} from './sync.ts';
 import { PrinterTestPageInputSchema, PrinterTestPageOutputSchema } from './printers.ts';
+import {
+  FormValuesOutputSchema,
+  FormValuesPatchSchema,
+  PrinterProfileSchema,
+  PrintersListOutputSchema,
+  PrinterTestInputSchema,
+  PrinterTestOutputSchema,
+  PrintInputSchema,
+  PrintJobSchema,
+  PrintJobsInputSchema,
+  PrintJobsOutputSchema,
+  RenderInputSchema,
+  RenderOutputSchema,
+  ReprintInputSchema,
+} from './printing.ts';
 import { CalendarDayInputSchema, CalendarDaySchema, CalendarDueDateInputSchema, CalendarDueDateSchema } from './calendar.ts';
 import { CitizenFromIdQrSchema, ParseIdQrInputSchema } from './citizen.ts';
 import { AmountInWordsInputSchema, AmountInWordsOutputSchema, VietQrInputSchema, VietQrOutputSchema } from './payments.ts';
@@ -61,6 +84,26 @@ export const methods = {
     description: 'Connection to the central server and outbox depth.',
     input: NoInput,
     output: SyncStatusSchema,
+  },
+  'sync.enroll': {
+    description: 'Enrol this counter with the central server using a one-time code; stores the credential and sets the server address and counter identity.',
+    input: SyncEnrollInputSchema,
+    output: SyncEnrollOutputSchema,
+  },
+  'sync.now': {
+    description: 'Send waiting dossiers and audit entries and fetch status changes now (also resumes a paused queue); returns the status.',
+    input: NoInput,
+    output: SyncStatusSchema,
+  },
+  'sync.deadLetters': {
+    description: 'Items the server refused or answered with a conflict, with the reason code (no personal data).',
+    input: SyncDeadLettersInputSchema,
+    output: SyncDeadLettersOutputSchema,
+  },
+  'sync.retry': {
+    description: 'Put dead letters back in the queue (after a fix); returns how many were retried.',
+    input: SyncRetryInputSchema,
+    output: SyncRetryOutputSchema,
   },
   'dossiers.intake': {
     description: 'Receive a dossier: code, due date, papers, audit entry and outbox job in one transaction.',
@@ -137,6 +180,19 @@ export const methods = {
     input: PrinterTestPageInputSchema,
     output: PrinterTestPageOutputSchema,
   },
+  'printers.list': { description: 'The printer profiles of this counter (network, device file, OS queue).', input: NoInput, output: PrintersListOutputSchema },
+  'printers.save': { description: 'Create or replace a printer profile; isDefault makes it the one intake slips go to.', input: PrinterProfileSchema, output: PrinterProfileSchema },
+  'printers.test': { description: 'Print the Vietnamese test page on a saved printer, now (not queued).', input: PrinterTestInputSchema, output: PrinterTestOutputSchema },
+  'printing.render': {
+    description: 'Render a form of a dossier (ESC/POS bytes, PDF or PNG preview) into the data folder; returns the file path and size.',
+    input: RenderInputSchema,
+    output: RenderOutputSchema,
+  },
+  'printing.print': { description: 'Queue a form of a dossier for printing (default printer unless given); printed after commit.', input: PrintInputSchema, output: PrintJobSchema },
+  'printing.jobs': { description: 'Print jobs, newest first, with the reason a job waits or stopped.', input: PrintJobsInputSchema, output: PrintJobsOutputSchema },
+  'printing.reprint': { description: 'Queue a new job for the same document; it says "BẢN IN LẠI" with the time.', input: ReprintInputSchema, output: PrintJobSchema },
+  'printing.formValues': { description: "The centre's values printed on forms: header names, place, hotline, notes, bank account.", input: NoInput, output: FormValuesOutputSchema },
+  'printing.setFormValues': { description: 'Change some form values; returns all of them.', input: FormValuesPatchSchema, output: FormValuesOutputSchema },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;

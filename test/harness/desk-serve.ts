@@ -17,12 +17,16 @@ export type DeskServe = Readonly<{
   stderr(): string;
   /** Stops the host (SIGTERM, then SIGKILL after 5 s) and removes the data folder if this harness made it. */
   stop(): Promise<void>;
+  /** kill -9: no shutdown code runs (a power cut, a crashed PC); the data folder stays. */
+  kill(): Promise<void>;
 }>;
 
 export type DeskServeOptions = Readonly<{
   /** Use this folder (prepared by the test, kept afterwards) instead of a fresh temporary one. */
   dataDir?: string;
   startTimeoutMs?: number;
+  /** Tests of the API alone (sync, crash recovery) run before the UI is built. */
+  requireUi?: boolean;
 }>;
 
 /** A fresh, empty data folder under the OS temp dir; the caller removes it. */
@@ -35,7 +39,7 @@ export function makeTempDataDir(): string {
  * exits or stays silent first, rejects with its stderr, so a broken host shows why rather than a timeout.
  */
 export async function startDeskServe(options: DeskServeOptions = {}): Promise<DeskServe> {
-  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'renderer', 'index.html'))) {
+  if (options.requireUi !== false && !fs.existsSync(path.join(REPO_ROOT, 'dist', 'renderer', 'index.html'))) {
     throw new Error('The UI is not built: run `npx vite build --config renderer/vite.config.ts` first.');
   }
   const ownsDataDir = options.dataDir === undefined;
@@ -98,6 +102,12 @@ export async function startDeskServe(options: DeskServeOptions = {}): Promise<De
         clearTimeout(killer);
       }
       removeOwnDataDir();
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await exited;
+      }
     },
   };
 }

@@ -9,21 +9,59 @@ export type FakeThermalPrinter = Readonly<{
   port: number;
   /** Jobs completed so far (connection closed by the sender), in order. */
   jobs: readonly Buffer[];
+  /** Connections accepted so far (a status check that ends in paper out is a connection without a job). */
+  connections(): number;
+  /**
+   * How the printer behaves from now on: `paperOut` answers DLE EOT 4 with "paper end" and prints nothing;
+   * `dropAfterBytes` cuts the connection once that many job bytes have arrived (nothing is recorded as a job);
+   * `silentStatus` ignores DLE EOT (as many cheap printers do).
+   */
+  setBehaviour(behaviour: FakePrinterBehaviour): void;
   /** The next completed job (or one already completed and not yet taken). */
   nextJob(timeoutMs?: number): Promise<Buffer>;
   close(): Promise<void>;
 }>;
 
+export type FakePrinterBehaviour = Readonly<{ paperOut?: boolean; dropAfterBytes?: number; silentStatus?: boolean }>;
+
+/** DLE EOT n answers: 0x12 = paper present (fixed bits only); 0x72 = paper end (bits 5 and 6). */
+const STATUS_OK = 0x12;
+const STATUS_PAPER_END = 0x72;
+
 export async function startFakeThermalPrinter(): Promise<FakeThermalPrinter> {
+  let behaviour: FakePrinterBehaviour = {};
+  let connections = 0;
   const jobs: Buffer[] = [];
   let taken = 0;
   const waiters: Array<() => void> = [];
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
     sockets.add(socket);
+    connections += 1;
     const chunks: Buffer[] = [];
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let received = 0;
+    let dropped = false;
+    // Decided per connection: a job refused for paper end stays refused even if paper is loaded meanwhile.
+    let outOfPaper = false;
+    socket.on('data', (raw: Buffer) => {
+      let chunk = raw;
+      // Real-time status requests are answered at once and are not part of what gets printed.
+      while (chunk.length >= 3 && chunk[0] === 0x10 && chunk[1] === 0x04) {
+        outOfPaper = behaviour.paperOut === true;
+        if (behaviour.silentStatus !== true) socket.write(Buffer.from([outOfPaper ? STATUS_PAPER_END : STATUS_OK]));
+        chunk = chunk.subarray(3);
+      }
+      outOfPaper ||= behaviour.paperOut === true;
+      if (outOfPaper || dropped) return;
+      chunks.push(chunk);
+      received += chunk.length;
+      if (behaviour.dropAfterBytes !== undefined && received >= behaviour.dropAfterBytes) {
+        dropped = true;
+        socket.resetAndDestroy();
+      }
+    });
     socket.on('end', () => {
+      if (dropped || outOfPaper) return void socket.end();
       jobs.push(Buffer.concat(chunks));
       socket.end();
       for (const wake of waiters.splice(0)) wake();
@@ -61,6 +99,10 @@ export async function startFakeThermalPrinter(): Promise<FakeThermalPrinter> {
     host: '127.0.0.1',
     port: address.port,
     jobs,
+    connections: () => connections,
+    setBehaviour: (next) => {
+      behaviour = next;
+    },
     nextJob,
     close: () =>
       new Promise<void>((resolve) => {

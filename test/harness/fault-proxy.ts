@@ -38,6 +38,8 @@ export type FaultProxy = Readonly<{
   down(): Promise<void>;
   up(): Promise<void>;
   isUp(): boolean;
+  /** Cuts every open connection now (a network blip); kept-alive clients must reconnect and meet new faults. */
+  severAll(): void;
   /** How many connections met each fault kind so far. */
   stats(): Readonly<Record<Fault['kind'], number>>;
   close(): Promise<void>;
@@ -164,6 +166,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     down: stopListening,
     up: () => (listening ? Promise.resolve() : listen()),
     isUp: () => listening,
+    severAll() {
+      for (const socket of open) socket.destroy();
+    },
     stats: () => ({ ...counts }),
     close: stopListening,
   };

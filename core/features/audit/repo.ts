@@ -56,3 +56,16 @@ export function auditTimeline(db: CounterDatabase, entity: string, entityId: str
   const rows = cachedStatement(db, 'SELECT at, actor, action, details FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq').all(entity, entityId) as { at: string; actor: string; action: string; details: string }[];
   return rows.map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> }));
 }
+
+export type ChainedAuditEntry = Readonly<AuditRow & { hash: string }>;
+
+/** Entries after `seq` in chain order, exactly as stored and hashed (for upload to the central server). */
+export function auditEntriesAfter(db: CounterDatabase, seq: number, limit: number): ChainedAuditEntry[] {
+  const rows = cachedStatement(db, 'SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(seq, limit) as StoredRow[];
+  return rows.map((row) => ({ seq: row.seq, id: row.id, at: row.at, actor: row.actor, action: row.action, entity: row.entity, entityId: row.entity_id, details: row.details, prevHash: row.prev_hash, hash: row.hash }));
+}
+
+/** The last entry's seq (0 for an empty log). */
+export function lastAuditSeq(db: CounterDatabase): number {
+  return (cachedStatement(db, 'SELECT coalesce(max(seq), 0) AS seq FROM audit_log').get() as { seq: number }).seq;
+}

@@ -1,12 +1,13 @@
 import type { Handlers } from '../../rpc/dispatch.ts';
 import type { SettingsService } from '../settings/service.ts';
 
-/** Until enrolment with the central server exists (sync issue), identity comes from the settings alone. */
-export function counterHandlers(profile: string, settings: SettingsService) {
+/** Identity from the settings (enrolment fills them in); the counter id once enrolled with the central server. */
+export function counterHandlers(profile: string, settings: SettingsService, counterId: () => string | null = () => null) {
   return {
     'counter.get': () => {
       const { counter } = settings.get();
-      return { profile, centreName: counter.centreName, counterName: counter.counterName, counterCode: null, enrolled: false };
+      const id = counterId();
+      return { profile, centreName: counter.centreName, counterName: counter.counterName, counterCode: id, enrolled: id !== null };
     },
   } satisfies Partial<Handlers>;
 }

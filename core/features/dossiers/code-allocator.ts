@@ -49,3 +49,9 @@ export function addReservedBlock(db: CounterDatabase, block: Readonly<{ agencyCo
      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   ).run(block.agencyCode, block.day, block.first, block.last, block.first, block.reservedAt);
 }
+
+/** Numbers still unused in this counter's reserved blocks of a day (sync tops them up when low). */
+export function remainingReserved(db: CounterDatabase, agencyCode: string, day: string): number {
+  const row = cachedStatement(db, 'SELECT coalesce(sum(last_sequence - next_sequence + 1), 0) AS remaining FROM code_blocks WHERE agency_code = ? AND day = ?').get(agencyCode, day) as { remaining: number };
+  return row.remaining;
+}

@@ -2,10 +2,11 @@ import { randomInt } from 'node:crypto';
 import type { Dossier, DossierSummary, IntakeInput } from '../../../shared/contract/dossiers.ts';
 import { formatLocalDate, parseLocalDate } from '../../../shared/domain/calendar/civil.ts';
 import { DEFAULT_OFFLINE_PARTITION, receiptDay, type OfflinePartition } from '../../../shared/domain/dossiers/dossier-code.ts';
-import { DOSSIER_STATUSES, nextStatus, type DossierAction } from '../../../shared/domain/dossiers/status.ts';
+import { DOSSIER_STATUSES, nextStatus, type DossierAction, type DossierStatus } from '../../../shared/domain/dossiers/status.ts';
 import { foldVietnamese } from '../../../shared/domain/text/fold.ts';
 import { startOfVietnamDay, toVietnamIso, vietnamDate } from '../../../shared/domain/time/vietnam-time.ts';
 import type { Storage } from '../../app/storage.ts';
+import type { CounterDatabase } from '../../db/open-database.ts';
 import type { Clock } from '../../ports/clock.ts';
 import { uuidv7 } from '../../ports/ids.ts';
 import { CoreError } from '../../rpc/core-error.ts';
@@ -26,6 +27,11 @@ export type DossierServiceOptions = Readonly<{
   actor: () => string;
   /** Called after every commit that queued an outbox job (the sync status refreshes). */
   afterCommit: () => void;
+  /**
+   * Runs inside the transaction of every change, after the outbox job: other features' rows that must commit
+   * with the change or not at all (the print job of the appointment slip).
+   */
+  withinChange?: (db: CounterDatabase, dossier: Dossier, action: string) => void;
   partition?: OfflinePartition;
 }>;
 
@@ -38,7 +44,16 @@ export interface DossierService {
   list(query: ListQuery): DossierSummary[];
   search(query: string, limit: number): DossierSummary[];
   lateness(id: string): Lateness;
+  /**
+   * A status set by the back office, pulled from the central server: the dossier and an audit entry, in one
+   * transaction (a savepoint when the caller holds one, so sync can record its cursor with it). No outbox
+   * job: the server already has the change. The server is authoritative for these, so the local transition
+   * table is not consulted.
+   */
+  applyServerStatus(change: ServerStatusChange): 'applied' | 'unchanged' | 'unknown';
 }
+
+export type ServerStatusChange = Readonly<{ dossierId: string; status: DossierStatus; at: string; by: string; note: string | null; cursor: number }>;
 
 export type Lateness = Readonly<{ id: string; code: string; overdue: boolean; dueAt: string; workingDaysLate: number; workingMinutesLate: number }>;
 
@@ -67,6 +82,7 @@ export function createDossierService(options: DossierServiceOptions): DossierSer
       if (!snapshot) throw new Error(`dossier ${dossierId} vanished inside its own transaction`);
       appendAudit(db, { id: uuidv7(), at, actor: options.actor(), action, entity: 'dossier', entityId: dossierId, details: { ...details, status: snapshot.status, version: snapshot.version } });
       insertOutboxJob(db, { id: uuidv7(), kind: 'dossier.upserted', aggregateId: dossierId, payload: snapshot, createdAt: at });
+      options.withinChange?.(db, snapshot, action);
       return snapshot;
     })();
     options.afterCommit();
@@ -154,6 +170,37 @@ export function createDossierService(options: DossierServiceOptions): DossierSer
           throw new CoreError('conflict', 'The dossier was changed at the same time by someone else; reload it and try again');
         }
       });
+    },
+
+    applyServerStatus(serverChange) {
+      const db = storage.db();
+      return db.transaction(() => {
+        const current = findDossier(db, serverChange.dossierId, nowUtc());
+        if (!current) return 'unknown' as const;
+        if (current.status === serverChange.status) return 'unchanged' as const;
+        const at = toVietnamIso(clock.now());
+        const change: DossierChange = { status: serverChange.status, dueAt: current.dueAt, pausedAt: current.pausedAt, pausedMinutes: current.pausedWorkingMinutes, returnedAt: current.returnedAt, updatedAt: at };
+        if (serverChange.status === 'supplement-requested') change.pausedAt ??= at;
+        else if (current.pausedAt) {
+          // Leaving a supplement pause: the due date moves by the paused working time, as at the counter.
+          const paused = options.dueDates.workingMinutesBetween(current.pausedAt, at);
+          change.pausedAt = null;
+          change.pausedMinutes = current.pausedWorkingMinutes + paused;
+          change.dueAt = options.dueDates.addWorkingMinutes(current.dueAt, paused);
+        }
+        if (serverChange.status === 'returned') change.returnedAt ??= at;
+        if (!updateDossier(db, current.id, current.version, change)) throw new Error('dossier changed inside its own transaction');
+        appendAudit(db, {
+          id: uuidv7(),
+          at,
+          actor: `central:${serverChange.by.slice(0, 100)}`,
+          action: 'dossier.statusFromServer',
+          entity: 'dossier',
+          entityId: current.id,
+          details: { from: current.status, status: serverChange.status, version: current.version + 1, cursor: serverChange.cursor, serverAt: serverChange.at, ...(serverChange.note === null ? {} : { note: serverChange.note }) },
+        });
+        return 'applied' as const;
+      })();
     },
 
     list: (query) => listDossiers(storage.db(), query, nowUtc()),

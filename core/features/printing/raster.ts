@@ -1,6 +1,9 @@
 import { createRequire } from 'node:module';
 import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 import QRCode from 'qrcode';
+import { threshold, type Raster } from './raster-bits.ts';
+
+export { rasterRows, rasterToPng, type Raster } from './raster-bits.ts';
 
 /**
  * Thermal slips as 1-bit rasters. Vietnamese is never sent to a printer as text (its code pages print
@@ -11,24 +14,27 @@ import QRCode from 'qrcode';
 /** 80 mm paper at 203 dpi prints 576 dots; 58 mm prints 384. */
 export const PAPER_WIDTH_DOTS = { '80mm': 576, '58mm': 384 } as const;
 
+export type SlipText = Readonly<{
+  kind: 'text';
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  size?: 'small' | 'normal' | 'large';
+  align?: 'left' | 'center' | 'right';
+  /** Extra dots at the left of every wrapped line (list items, numbered fields' continuation). */
+  indentDots?: number;
+}>;
+
 export type SlipLine =
-  | Readonly<{
-      kind: 'text';
-      text: string;
-      bold?: boolean;
-      size?: 'normal' | 'large';
-      align?: 'left' | 'center' | 'right';
-    }>
+  | SlipText
+  /** Side by side, equal widths, each column's lines centred in it (header, signature blocks). */
+  | Readonly<{ kind: 'columns'; columns: readonly (readonly SlipText[])[]; gapDots?: number; weights?: readonly number[] }>
   | Readonly<{ kind: 'rule' }>
   | Readonly<{ kind: 'space'; dots: number }>
   /** A QR code, centred; `moduleDots` is the size of one module (default: as large as fits, at most 6). */
   | Readonly<{ kind: 'qr'; text: string; moduleDots?: number }>;
 
-/**
- * A 1-bit image in the GS v 0 layout: rows top to bottom, each row `bytesPerRow` bytes, the most significant
- * bit of a byte is the leftmost dot, 1 = black (burnt).
- */
-export type Raster = Readonly<{ widthDots: number; heightDots: number; bytesPerRow: number; data: Uint8Array }>;
 
 export type RenderOptions = Readonly<{
   widthDots: number;
@@ -38,8 +44,9 @@ export type RenderOptions = Readonly<{
 
 const FAMILY_REGULAR = 'MotCua Be Vietnam Pro';
 const FAMILY_BOLD = 'MotCua Be Vietnam Pro Bold';
-/** Pixel sizes at 203 dpi: 24 dots ≈ 3 mm (a normal receipt line), 34 dots ≈ 4.3 mm for titles. */
-const FONT_DOTS = { normal: 24, large: 34 } as const;
+const FAMILY_ITALIC = 'MotCua Be Vietnam Pro Italic';
+/** Pixel sizes at 203 dpi: 24 dots ≈ 3 mm (a normal receipt line), 34 dots ≈ 4.3 mm for titles, 20 for notes. */
+const FONT_DOTS = { small: 20, normal: 24, large: 34 } as const;
 const LINE_GAP_DOTS = 4;
 const RULE_THICKNESS_DOTS = 2;
 const RULE_PAD_DOTS = 8;
@@ -59,11 +66,12 @@ export function outsideAsar(file: string): string {
   return file.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
 }
 
-export function fontFiles(): { regular: string; bold: string } {
+export function fontFiles(): { regular: string; bold: string; italic: string } {
   const require = createRequire(import.meta.url);
   return {
     regular: outsideAsar(require.resolve('@expo-google-fonts/be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf')),
     bold: outsideAsar(require.resolve('@expo-google-fonts/be-vietnam-pro/700Bold/BeVietnamPro_700Bold.ttf')),
+    italic: outsideAsar(require.resolve('@expo-google-fonts/be-vietnam-pro/400Regular_Italic/BeVietnamPro_400Regular_Italic.ttf')),
   };
 }
 
@@ -72,14 +80,15 @@ function registerFonts(): void {
   const files = fontFiles();
   if (!GlobalFonts.registerFromPath(files.regular, FAMILY_REGULAR)) throw new Error('cannot load the regular slip font');
   if (!GlobalFonts.registerFromPath(files.bold, FAMILY_BOLD)) throw new Error('cannot load the bold slip font');
+  if (!GlobalFonts.registerFromPath(files.italic, FAMILY_ITALIC)) throw new Error('cannot load the italic slip font');
   fontsRegistered = true;
 }
 
-type TextLine = Extract<SlipLine, { kind: 'text' }>;
+type TextLine = SlipText;
 
 function fontOf(line: TextLine): string {
   const size = FONT_DOTS[line.size ?? 'normal'];
-  return `${size}px "${line.bold === true ? FAMILY_BOLD : FAMILY_REGULAR}"`;
+  return `${size}px "${line.bold === true ? FAMILY_BOLD : line.italic === true ? FAMILY_ITALIC : FAMILY_REGULAR}"`;
 }
 
 type Metrics = { ascent: number; descent: number };
@@ -129,6 +138,51 @@ type Placed =
   | { kind: 'text'; font: string; text: string; x: number; baseline: number; align: 'left' | 'center' | 'right' }
   | { kind: 'rect'; x: number; y: number; w: number; h: number };
 
+type Scratch = SKRSContext2D;
+
+/** Places one text line (wrapped) inside [x0, x0 + width) from `y`; returns the y below it. */
+function placeText(scratch: Scratch, line: TextLine, x0: number, width: number, y: number, placed: Placed[]): number {
+  let font = fontOf(line);
+  scratch.font = font;
+  const text = line.text.normalize('NFC');
+  // A large word that cannot fit (a dossier code on 58 mm) is drawn at the normal size rather than broken.
+  const widest = Math.max(...text.split(/\s+/).map((w) => scratch.measureText(w).width));
+  if (line.size === 'large' && widest > width) font = fontOf({ ...line, size: 'normal' });
+  const { ascent, descent } = metricsOf(scratch, font);
+  scratch.font = font;
+  const align = line.align ?? 'left';
+  const indent = align === 'left' ? (line.indentDots ?? 0) : 0;
+  wrap(scratch, text, width - indent).forEach((piece, index) => {
+    // The first line of a hanging indent starts at the margin (its number or bullet), the rest under the text.
+    const shift = index === 0 ? 0 : indent;
+    const x = align === 'left' ? x0 + shift : align === 'center' ? x0 + width / 2 : x0 + width;
+    placed.push({ kind: 'text', font, text: piece, x, baseline: y + ascent, align });
+    if (line.underline === true) {
+      const w = scratch.measureText(piece).width;
+      const left = align === 'left' ? x : align === 'center' ? x - w / 2 : x - w;
+      placed.push({ kind: 'rect', x: Math.round(left), y: y + ascent + Math.ceil(descent / 2), w: Math.round(w), h: RULE_THICKNESS_DOTS });
+    }
+    y += ascent + descent + LINE_GAP_DOTS;
+  });
+  return y;
+}
+
+function placeQr(text: string, moduleDotsWanted: number | undefined, x0: number, inner: number, y: number, placed: Placed[]): number {
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const size = qr.modules.size;
+  const total = size + 2 * QR_QUIET_MODULES;
+  const moduleDots = Math.min(moduleDotsWanted ?? 6, Math.floor(inner / total));
+  if (moduleDots < 2) throw new RangeError('QR code too large for the paper width');
+  const left = Math.floor(x0 + (inner - size * moduleDots) / 2);
+  const top = y + QR_QUIET_MODULES * moduleDots;
+  for (let r = 0; r < size; r++) {
+    for (let c = 0; c < size; c++) {
+      if (qr.modules.get(r, c) !== 0) placed.push({ kind: 'rect', x: left + c * moduleDots, y: top + r * moduleDots, w: moduleDots, h: moduleDots });
+    }
+  }
+  return y + total * moduleDots;
+}
+
 /** Lays the lines out and draws them; returns the thresholded 1-bit raster. */
 export function renderSlip(lines: readonly SlipLine[], options: RenderOptions): Raster {
   const { widthDots } = options;
@@ -144,23 +198,24 @@ export function renderSlip(lines: readonly SlipLine[], options: RenderOptions): 
   let y = 0;
   for (const line of lines) {
     switch (line.kind) {
-      case 'text': {
-        let font = fontOf(line);
-        scratch.font = font;
-        // A large word that cannot fit (a dossier code on 58 mm) is drawn at the normal size rather than broken.
-        const widest = Math.max(...line.text.normalize('NFC').split(/\s+/).map((w) => scratch.measureText(w).width));
-        if (line.size === 'large' && widest > inner) {
-          font = fontOf({ ...line, size: 'normal' });
-          scratch.font = font;
-        }
-        const { ascent, descent } = metricsOf(scratch, font);
-        scratch.font = font;
-        const align = line.align ?? 'left';
-        for (const text of wrap(scratch, line.text.normalize('NFC'), inner)) {
-          const x = align === 'left' ? margin : align === 'center' ? widthDots / 2 : widthDots - margin;
-          placed.push({ kind: 'text', font, text, x, baseline: y + ascent, align });
-          y += ascent + descent + LINE_GAP_DOTS;
-        }
+      case 'text':
+        y = placeText(scratch, line, margin, inner, y, placed);
+        break;
+      case 'columns': {
+        const gap = line.gapDots ?? 16;
+        const weights = line.columns.map((_, index) => line.weights?.[index] ?? 1);
+        const total = weights.reduce((sum, w) => sum + w, 0);
+        const free = inner - gap * Math.max(0, line.columns.length - 1);
+        let bottom = y;
+        let x = margin;
+        line.columns.forEach((column, index) => {
+          const width = Math.floor((free * (weights[index] ?? 1)) / total);
+          let cy = y;
+          for (const text of column) cy = placeText(scratch, text, x, width, cy, placed);
+          bottom = Math.max(bottom, cy);
+          x += width + gap;
+        });
+        y = bottom;
         break;
       }
       case 'rule':
@@ -171,25 +226,9 @@ export function renderSlip(lines: readonly SlipLine[], options: RenderOptions): 
       case 'space':
         y += Math.max(0, Math.round(line.dots));
         break;
-      case 'qr': {
-        const qr = QRCode.create(line.text, { errorCorrectionLevel: 'M' });
-        const size = qr.modules.size;
-        const total = size + 2 * QR_QUIET_MODULES;
-        const fit = Math.floor(inner / total);
-        const moduleDots = Math.min(line.moduleDots ?? 6, fit);
-        if (moduleDots < 2) throw new RangeError('QR code too large for the paper width');
-        const x0 = Math.floor((widthDots - size * moduleDots) / 2);
-        const y0 = y + QR_QUIET_MODULES * moduleDots;
-        for (let r = 0; r < size; r++) {
-          for (let c = 0; c < size; c++) {
-            if (qr.modules.get(r, c) !== 0) {
-              placed.push({ kind: 'rect', x: x0 + c * moduleDots, y: y0 + r * moduleDots, w: moduleDots, h: moduleDots });
-            }
-          }
-        }
-        y += total * moduleDots;
+      case 'qr':
+        y = placeQr(line.text, line.moduleDots, margin, inner, y, placed);
         break;
-      }
     }
   }
   const heightDots = Math.max(1, Math.ceil(y));
@@ -210,47 +249,4 @@ export function renderSlip(lines: readonly SlipLine[], options: RenderOptions): 
     }
   }
   return threshold(ctx.getImageData(0, 0, widthDots, heightDots).data, widthDots, heightDots);
-}
-
-/** RGBA → 1 bit: a dot is black when its luminance is below half. */
-function threshold(rgba: Uint8ClampedArray, width: number, height: number): Raster {
-  const bytesPerRow = width / 8;
-  const data = new Uint8Array(bytesPerRow * height);
-  for (let row = 0; row < height; row++) {
-    for (let col = 0; col < width; col++) {
-      const i = (row * width + col) * 4;
-      const luminance = 0.2126 * (rgba[i] ?? 255) + 0.7152 * (rgba[i + 1] ?? 255) + 0.0722 * (rgba[i + 2] ?? 255);
-      if (luminance < 128) {
-        const index = row * bytesPerRow + (col >> 3);
-        data[index] = (data[index] ?? 0) | (0x80 >> (col & 7));
-      }
-    }
-  }
-  return { widthDots: width, heightDots: height, bytesPerRow, data };
-}
-
-/** A slice of rows [from, from + count) as its own raster (GS v 0 bands). */
-export function rasterRows(raster: Raster, from: number, count: number): Raster {
-  const start = from * raster.bytesPerRow;
-  return { ...raster, heightDots: count, data: raster.data.subarray(start, start + count * raster.bytesPerRow) };
-}
-
-/** The raster as an opaque black-on-white PNG (previews, and the PNG node-thermal-printer reads). */
-export function rasterToPng(raster: Raster): Buffer {
-  const canvas = createCanvas(raster.widthDots, raster.heightDots);
-  const ctx = canvas.getContext('2d');
-  const image = ctx.createImageData(raster.widthDots, raster.heightDots);
-  for (let row = 0; row < raster.heightDots; row++) {
-    for (let col = 0; col < raster.widthDots; col++) {
-      const black = ((raster.data[row * raster.bytesPerRow + (col >> 3)] ?? 0) & (0x80 >> (col & 7))) !== 0;
-      const i = (row * raster.widthDots + col) * 4;
-      const v = black ? 0 : 255;
-      image.data[i] = v;
-      image.data[i + 1] = v;
-      image.data[i + 2] = v;
-      image.data[i + 3] = 255;
-    }
-  }
-  ctx.putImageData(image, 0, 0);
-  return canvas.toBuffer('image/png');
 }

@@ -10,11 +10,15 @@ export const HEALTH_PATH = '/api/v1/health';
  * Whether the central server answers, judged from a real request to it (never from the OS's network
  * flag, which says "connected" behind a dead proxy or a captive portal).
  */
-export async function probeServer(http: HttpClient, clock: Clock, serverUrl: string | null, timeoutMs: number): Promise<Connectivity> {
+export async function probeServer(http: HttpClient, clock: Clock, serverUrl: string | null, timeoutMs: number, onClockSkew?: (skewSeconds: number) => void): Promise<Connectivity> {
   if (serverUrl === null) return { state: 'not-configured', problem: null, checkedAt: null, lastError: null };
   const checkedAt = clock.now().toISOString();
   try {
+    const sentAt = clock.now().getTime();
     const response = await http.request({ method: 'GET', url: new URL(HEALTH_PATH, serverUrl).toString(), timeoutMs });
+    // The Date header is on every answer, errors included (1 s resolution is plenty for a minutes check).
+    const serverMs = Date.parse(response.headers.date ?? '');
+    if (onClockSkew && !Number.isNaN(serverMs)) onClockSkew(Math.round((serverMs - (sentAt + clock.now().getTime()) / 2) / 100) / 10);
     if (response.status >= 200 && response.status < 300) return { state: 'online', problem: null, checkedAt, lastError: null };
     if (response.status === 401 || response.status === 403) {
       return { state: 'paused', problem: 'credential-refused', checkedAt, lastError: `The server refused this counter's credential (HTTP ${response.status})` };

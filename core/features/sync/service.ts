@@ -1,11 +1,19 @@
-import type { SyncStatus } from '../../../shared/contract/sync.ts';
+import { randomInt } from 'node:crypto';
+import { CLOCK_SKEW_WARNING_SECONDS, type DeadLetter, type SyncStatus } from '../../../shared/contract/sync.ts';
 import type { Storage } from '../../app/storage.ts';
 import type { EventBus } from '../../rpc/event-bus.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { HttpClient } from '../../ports/http-client.ts';
 import type { Logger } from '../../ports/logger.ts';
+import type { SettingsService } from '../settings/service.ts';
+import { createCentralClient, type CentralFailure } from './central-client.ts';
 import { probeServer, type Connectivity } from './connectivity.ts';
+import { countDeadLetters, listDeadLetters, retryDeadLetters } from './dead-letters.ts';
+import { requestEnrolment, type EnrolRequest } from './enrolment.ts';
 import { countOutbox, readDataVersion } from './outbox-repo.ts';
+import type { StatusApplier } from './pull.ts';
+import { readSyncState, recordClockSkew, saveEnrolment } from './sync-state-repo.ts';
+import { createSyncWorker, type WakeReason } from './worker.ts';
 
 export type SyncServiceOptions = Readonly<{
   storage: Storage;
@@ -13,43 +21,99 @@ export type SyncServiceOptions = Readonly<{
   clock: Clock;
   http: HttpClient;
   logger: Logger;
-  serverUrl: () => string | null;
+  settings: SettingsService;
+  /** Status changes pulled from the server are applied by the dossier feature. */
+  applyStatus: StatusApplier;
+  /** The backoff's jitter; tests pass a fixed one. */
+  random?: () => number;
   /** How often to look for commits by other processes (PRAGMA data_version; cheap). */
   watchIntervalMs: number;
   probeIntervalMs: number;
   probeTimeoutMs: number;
+  requestTimeoutMs?: number;
+  /** The worker's periodic wake (pull, code blocks, retries); backed-off jobs may wake it sooner. */
+  syncIntervalMs?: number;
+  batchSize?: number;
 }>;
+
+export type Enrolment = Readonly<{ counterId: string; agencyCode: string; agencyName: string; counterName: string; slot: number }>;
 
 export interface SyncService {
   status(): SyncStatus;
   /** Re-read the counts and connection and emit `sync.stateChanged` if anything a clerk sees changed. */
   refresh(): void;
   checkConnection(): Promise<Connectivity>;
+  /** After a commit that queued a job: the status refreshes and the worker wakes. */
+  afterCommit(): void;
+  wake(reason: WakeReason): Promise<void>;
+  enroll(request: EnrolRequest): Promise<Enrolment>;
+  /** A drain and pull now (also resumes a paused queue); the status after it. */
+  syncNow(): Promise<SyncStatus>;
+  deadLetters(limit: number): { items: DeadLetter[]; total: number };
+  retry(ids: readonly string[]): number;
+  counterId(): string | null;
   start(): void;
   stop(): void;
 }
 
 function visibleState(status: SyncStatus): string {
-  const { checkedAt: _ignored, ...rest } = status;
-  return JSON.stringify(rest);
+  const { checkedAt: _ignored, clockSkewSeconds, ...rest } = status;
+  // The skew moves by fractions of a second on every exchange; clerks see only whether it is too large.
+  return JSON.stringify({ ...rest, skewed: clockSkewSeconds !== null && Math.abs(clockSkewSeconds) > CLOCK_SKEW_WARNING_SECONDS });
+}
+
+function credentialFor(counterId: string, credential: string): string {
+  // The contract's bearer is `<counterId>.<secret>`; accept a server that returns either form.
+  return credential.startsWith(`${counterId}.`) ? credential : `${counterId}.${credential}`;
 }
 
 export function createSyncService(options: SyncServiceOptions): SyncService {
-  const { storage, bus, logger } = options;
-  let connectivity: Connectivity = {
-    state: options.serverUrl() === null ? 'not-configured' : 'offline',
-    problem: null,
-    checkedAt: null,
-    lastError: null,
-  };
+  const { storage, bus, logger, clock, settings } = options;
+  const serverUrl = () => settings.get().serverUrl;
+  let connectivity: Connectivity = { state: serverUrl() === null ? 'not-configured' : 'offline', problem: null, checkedAt: null, lastError: null };
+  // In memory: after a restart one request finds out again whether the credential is still refused.
+  let paused: string | null = null;
   let lastEmitted = '';
   let lastDataVersion = -1;
   const timers: NodeJS.Timeout[] = [];
   let probing: Promise<Connectivity> | undefined;
 
+  function credential(): string | null {
+    try {
+      return readSyncState(storage.db()).credential;
+    } catch {
+      return null;
+    }
+  }
+
+  function onClockSkew(skewSeconds: number): void {
+    try {
+      recordClockSkew(storage.db(), skewSeconds, clock.now().toISOString());
+    } catch {
+      // storage unavailable: the next exchange records it
+    }
+  }
+
+  const timeoutMs = options.requestTimeoutMs ?? 15_000;
+  const client = createCentralClient({ http: options.http, clock, timeoutMs, serverUrl, credential, onClockSkew });
+
   function status(): SyncStatus {
-    const counts = countOutbox(storage.db());
-    return { ...connectivity, ...counts, lastSyncAt: null };
+    const db = storage.db();
+    const counts = countOutbox(db);
+    const state = readSyncState(db);
+    let { state: connection, problem, lastError } = connectivity;
+    // Not enrolled is shown by counter.get (`enrolled: false`), not as an error: nothing failed.
+    if (paused !== null) [connection, problem, lastError] = ['paused', 'credential-refused', paused];
+    return {
+      state: connection,
+      problem,
+      pending: counts.pending,
+      deadLetters: countDeadLetters(db, counts.deadLetters),
+      lastSyncAt: state.lastSyncAt,
+      lastError,
+      checkedAt: connectivity.checkedAt,
+      clockSkewSeconds: state.clockSkewSeconds,
+    };
   }
 
   function refresh(): void {
@@ -65,8 +129,42 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     bus.emit('sync.stateChanged', next);
   }
 
+  function report(failure: CentralFailure | null): void {
+    const checkedAt = clock.now().toISOString();
+    if (failure === null) {
+      paused = null;
+      connectivity = { state: 'online', problem: null, checkedAt, lastError: null };
+    } else if (failure.kind === 'refused') {
+      if (paused === null) logger.warn('sync paused: credential refused', { code: failure.code });
+      paused = failure.message;
+    } else if (failure.kind === 'retry') {
+      connectivity = { state: 'offline', problem: failure.problem, checkedAt, lastError: failure.message };
+    }
+    refresh();
+  }
+
+  const worker = createSyncWorker({
+    storage,
+    clock,
+    logger,
+    client,
+    random: options.random ?? (() => randomInt(0, 2 ** 32) / 2 ** 32),
+    ready: () => serverUrl() !== null && credential() !== null,
+    agencyCode: () => settings.get().counter.agencyCode,
+    applyStatus: options.applyStatus,
+    report,
+    paused: () => paused !== null,
+    setPaused: (value) => {
+      if (!value) paused = null;
+      refresh();
+    },
+    batchSize: options.batchSize ?? 100,
+    auditBatchSize: 500,
+    intervalMs: options.syncIntervalMs ?? 30_000,
+  });
+
   async function checkConnection(): Promise<Connectivity> {
-    probing ??= probeServer(options.http, options.clock, options.serverUrl(), options.probeTimeoutMs)
+    probing ??= probeServer(options.http, clock, serverUrl(), options.probeTimeoutMs, onClockSkew)
       .then((result) => {
         if (result.state !== connectivity.state) logger.info('connection state changed', { from: connectivity.state, to: result.state });
         connectivity = result;
@@ -83,6 +181,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     try {
       const version = readDataVersion(storage.db());
       if (version !== lastDataVersion) {
+        // Another process committed (a `desk call` intake): show it, and send it.
+        if (lastDataVersion !== -1) void worker.wake('commit');
         lastDataVersion = version;
         refresh();
       }
@@ -95,13 +195,56 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     status,
     refresh,
     checkConnection,
+    afterCommit() {
+      refresh();
+      void worker.wake('commit');
+    },
+    wake: (reason) => worker.wake(reason),
+    async enroll(request) {
+      const response = await requestEnrolment(options.http, clock, timeoutMs, request, onClockSkew);
+      saveEnrolment(storage.db(), { serverUrl: request.serverUrl, counterId: response.counterId, credential: credentialFor(response.counterId, response.credential), at: clock.now().toISOString() });
+      paused = null;
+      settings.update({
+        serverUrl: request.serverUrl,
+        counter: { agencyCode: response.agencyCode, slot: response.slot, counterName: response.counterName.slice(0, 100), centreName: response.agencyName.slice(0, 200) },
+      });
+      logger.info('counter enrolled', { counterId: response.counterId, agencyCode: response.agencyCode, slot: response.slot });
+      void worker.wake('now');
+      const { counterId, agencyCode, agencyName, counterName, slot } = response;
+      return { counterId, agencyCode, agencyName, counterName, slot };
+    },
+    async syncNow() {
+      await checkConnection();
+      await worker.wake('now');
+      refresh();
+      return status();
+    },
+    deadLetters(limit) {
+      const db = storage.db();
+      return listDeadLetters(db, limit, status().deadLetters);
+    },
+    retry(ids) {
+      const retried = retryDeadLetters(storage.db(), ids, clock.now().toISOString());
+      refresh();
+      if (retried > 0) void worker.wake('commit');
+      return retried;
+    },
+    counterId() {
+      try {
+        return readSyncState(storage.db()).counterId;
+      } catch {
+        return null; // the data file is unavailable: counter.get still answers from the settings
+      }
+    },
     start() {
       watchOtherWriters();
       void checkConnection();
+      worker.start();
       timers.push(setInterval(watchOtherWriters, options.watchIntervalMs).unref());
       timers.push(setInterval(() => void checkConnection(), options.probeIntervalMs).unref());
     },
     stop() {
+      worker.stop();
       for (const timer of timers.splice(0)) clearInterval(timer);
     },
   };

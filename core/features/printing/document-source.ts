@@ -1,0 +1,76 @@
+import type { FeeItem } from '../../../shared/contract/catalogue.ts';
+import type { Dossier } from '../../../shared/contract/dossiers.ts';
+import { buildDocument, type DocumentExtra, type FeeLine } from '../../../shared/domain/forms/build.ts';
+import type { FilledDocument, FormKind, FormValues } from '../../../shared/domain/forms/model.ts';
+import { selectTemplate } from '../../../shared/domain/forms/templates.ts';
+import { formatVietnamInstant, parseInstant } from '../../../shared/domain/calendar/civil.ts';
+import { CoreError } from '../../rpc/core-error.ts';
+import type { JobExtra } from './repo.ts';
+
+/** What a form needs from the other features, as plain functions (wired in create-core). */
+export type DocumentSources = Readonly<{
+  dossier(id: string): Dossier;
+  formValues(): FormValues;
+  serverUrl(): string | null;
+  /** The procedure's fee items in force on a date; empty when unknown. */
+  fees(procedureCode: string, date: string): readonly FeeItem[];
+  /** The details of the latest audit entry of a dossier with one of these actions (reason, items, receiver). */
+  lastDetails(dossierId: string, actions: readonly string[]): Readonly<Record<string, unknown>> | null;
+}>;
+
+const FIXED_UNITS = new Set(['dossier', 'case', 'registration']);
+
+/**
+ * Fees with a fixed amount per dossier that apply to the dossier's channel. Per-page or per-copy fees and
+ * amounts set by each province need a count or a local amount the counter does not have yet (receipts issue):
+ * they are left out rather than guessed, so the slip never asks for a wrong amount.
+ */
+export function fixedFees(items: readonly FeeItem[], channel: Dossier['channel']): FeeLine[] {
+  return items
+    .filter((fee) => fee.amount !== null && fee.amount > 0 && FIXED_UNITS.has(fee.unit) && fee.tiers === undefined && (fee.channel === 'any' || fee.channel === (channel === 'online' ? 'online' : 'direct')))
+    .map((fee) => ({ name: fee.name, amount: fee.amount ?? 0 }));
+}
+
+const REASON_ACTIONS: Partial<Record<FormKind, readonly string[]>> = {
+  supplement: ['dossier.requestSupplement'],
+  refusal: ['dossier.refuse'],
+  stop: ['dossier.stop', 'dossier.withdraw'],
+  handover: ['dossier.returnResult'],
+};
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+export type DocumentRequest = Readonly<{
+  dossierId: string;
+  form: FormKind;
+  issuedAt: string;
+  copy?: 1 | 2 | null;
+  reprintedAt?: string | null;
+  extra?: JobExtra;
+}>;
+
+/** The filled form for a dossier: template in force on the issue date, the centre's values, fees, reasons. */
+export function documentFor(sources: DocumentSources, request: DocumentRequest): FilledDocument {
+  const dossier = sources.dossier(request.dossierId);
+  const values = sources.formValues();
+  const issuedDate = formatVietnamInstant(parseInstant(request.issuedAt)).slice(0, 10);
+  const template = selectTemplate(request.form, issuedDate, values.forceSet);
+  if (!template) throw new CoreError('not-found', `No ${request.form} form is in force on ${issuedDate}`, { form: request.form, date: issuedDate });
+  const actions = REASON_ACTIONS[request.form];
+  const details = actions ? sources.lastDetails(dossier.id, actions) : null;
+  const items = Array.isArray(details?.['items']) ? (details['items'] as unknown[]).filter((i): i is string => typeof i === 'string') : undefined;
+  const reason = request.extra?.reason ?? text(details?.['reason']);
+  const receiverName = request.extra?.receiverName ?? text(details?.['receiverName']) ?? (details === null || request.form !== 'handover' ? undefined : dossier.applicant.fullName);
+  // No fixed fee found is not "free": the amount may be set by the province. The slip then shows a blank.
+  const fees = fixedFees(sources.fees(dossier.procedure.code, dossier.receivedAt.slice(0, 10)), dossier.channel);
+  const extra: DocumentExtra = {
+    ...(fees.length === 0 ? {} : { fees }),
+    ...(reason === undefined ? {} : { reason }),
+    ...(request.extra?.items ?? items ? { items: request.extra?.items ?? items } : {}),
+    ...(receiverName === undefined ? {} : { receiverName }),
+    ...(request.extra?.newDueAt === undefined ? {} : { newDueAt: request.extra.newDueAt }),
+  };
+  return buildDocument({ template, dossier, values, issuedAt: request.issuedAt, serverUrl: sources.serverUrl(), copy: request.copy ?? null, reprintedAt: request.reprintedAt ?? null, extra });
+}

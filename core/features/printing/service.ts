@@ -1,0 +1,173 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Dossier } from '../../../shared/contract/dossiers.ts';
+import type { PrinterProfile, PrintJob } from '../../../shared/contract/printing.ts';
+import { compactTime } from '../../../shared/domain/forms/format.ts';
+import { FormValuesSchema, type FilledDocument, type FormKind, type FormValues } from '../../../shared/domain/forms/model.ts';
+import { toVietnamIso } from '../../../shared/domain/time/vietnam-time.ts';
+import type { Storage } from '../../app/storage.ts';
+import type { CounterDatabase } from '../../db/open-database.ts';
+import type { Clock } from '../../ports/clock.ts';
+import { uuidv7 } from '../../ports/ids.ts';
+import type { Logger } from '../../ports/logger.ts';
+import { CoreError } from '../../rpc/core-error.ts';
+import { deliverDocuments, printerFactory, type PrinterFactory } from './deliver.ts';
+import { documentFor, type DocumentSources } from './document-source.ts';
+import type { Paper } from './document-raster.ts';
+import { renderBytes, type Format } from './output.ts';
+import { createPrintQueue, type PrintQueue } from './queue.ts';
+import * as repo from './repo.ts';
+
+export type PrintingServiceOptions = Readonly<{
+  storage: Storage;
+  clock: Clock;
+  logger: Logger;
+  dataDir: string;
+  sources: Omit<DocumentSources, 'formValues'>;
+  /** Real printers by default; tests replace it to simulate what cannot run here (an OS spooler). */
+  printers?: PrinterFactory;
+}>;
+
+export interface PrintingService {
+  readonly queue: PrintQueue;
+  document(dossierId: string, form: FormKind, issuedAt?: string): FilledDocument;
+  render(input: Readonly<{ dossierId: string; form: FormKind; format: Format; paper: Paper }>): Promise<{ path: string; bytes: number }>;
+  print(input: Readonly<{ dossierId: string; form: FormKind; copies?: number | undefined; printerId?: string | undefined }>): PrintJob;
+  reprint(input: Readonly<{ jobId: string; printerId?: string | undefined }>): PrintJob;
+  jobs(query: Readonly<{ dossierId?: string | undefined; states?: readonly string[] | undefined; limit: number }>): PrintJob[];
+  /** Inside the transaction of a dossier change: queue the slip that change needs (form 01 at intake). */
+  queueForChange(db: CounterDatabase, dossier: Dossier, action: string): void;
+  printers(): PrinterProfile[];
+  savePrinter(profile: PrinterProfile): PrinterProfile;
+  printer(id: string): PrinterProfile;
+  formValues(): FormValues;
+  setFormValues(patch: Partial<FormValues>): FormValues;
+}
+
+const EXTENSIONS: Readonly<Record<Format, string>> = { escpos: 'bin', pdf: 'pdf', png: 'png' };
+/** Dossier changes that queue a slip on the default printer by themselves. */
+const AUTO_FORMS: Readonly<Record<string, FormKind>> = { 'dossier.received': 'appointment' };
+
+/** The public shape of a job (the stored one also carries what a reprint needs). */
+function publicJob(job: repo.StoredJob): PrintJob {
+  const { reprintedAt: _r, extra: _e, ...rest } = job;
+  return rest;
+}
+
+export function createPrintingService(options: PrintingServiceOptions): PrintingService {
+  const { storage, clock } = options;
+  const nowIso = () => toVietnamIso(clock.now());
+  const nowUtc = () => clock.now().toISOString();
+  const sources: DocumentSources = { ...options.sources, formValues: () => repo.readFormValues(storage.db()) };
+  const factory = options.printers ?? printerFactory(options.dataDir);
+
+  function copiesFor(form: FormKind, copies: number | undefined): number {
+    if (copies !== undefined) return copies;
+    return form === 'appointment' && repo.readFormValues(storage.db()).twoCopies ? 2 : 1;
+  }
+
+  function insertJob(db: CounterDatabase, fields: Omit<repo.NewPrintJob, 'id' | 'nowUtc'>): string {
+    const id = uuidv7(clock.now().getTime());
+    repo.insertPrintJob(db, { ...fields, id, nowUtc: nowUtc() });
+    return id;
+  }
+
+  function storedJob(id: string): repo.StoredJob {
+    const job = repo.findJob(storage.db(), id);
+    if (!job) throw new CoreError('not-found', `No print job ${id.slice(0, 64)}`);
+    return job;
+  }
+
+  function printer(id: string): PrinterProfile {
+    const profile = repo.findPrinter(storage.db(), id);
+    if (!profile) throw new CoreError('not-found', `No printer ${id.slice(0, 64)}`, { printerId: id });
+    return profile;
+  }
+
+  function printerIdFor(requested: string | undefined): string {
+    if (requested !== undefined) return printer(requested).id;
+    const fallback = repo.defaultPrinter(storage.db());
+    if (!fallback) throw new CoreError('printer-not-configured', 'This counter has no default printer');
+    return fallback.id;
+  }
+
+  const queue = createPrintQueue({
+    storage,
+    clock,
+    logger: options.logger,
+    deliver: async (job) => {
+      const profile = printer(job.printerId);
+      // Two copies are Liên 1 (lưu) and Liên 2 (giao người nộp); more are plain repeats.
+      const labelled = job.copies === 2;
+      const copies = Array.from({ length: job.copies }, (_, index) =>
+        documentFor(sources, { dossierId: job.dossierId, form: job.form, issuedAt: job.issuedAt, copy: labelled ? ((index + 1) as 1 | 2) : null, reprintedAt: job.reprintedAt, extra: job.extra }),
+      );
+      await deliverDocuments(profile, copies, job.issuedAt, factory);
+      return { templateId: copies[0]?.templateId ?? '' };
+    },
+  });
+
+  return {
+    queue,
+    document: (dossierId, form, issuedAt) => documentFor(sources, { dossierId, form, issuedAt: issuedAt ?? nowIso() }),
+
+    async render({ dossierId, form, format, paper }) {
+      const issuedAt = nowIso();
+      const dossier = options.sources.dossier(dossierId);
+      const bytes = await renderBytes(documentFor(sources, { dossierId, form, issuedAt }), format, paper, issuedAt);
+      const dir = path.join(options.dataDir, 'prints');
+      fs.mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `${dossier.code}-${form}-${paper}-${compactTime(issuedAt)}.${EXTENSIONS[format]}`);
+      fs.writeFileSync(file, bytes);
+      return { path: file, bytes: bytes.length };
+    },
+
+    print({ dossierId, form, copies, printerId }) {
+      options.sources.dossier(dossierId); // not-found before anything is queued
+      const id = insertJob(storage.db(), { dossierId, form, printerId: printerIdFor(printerId), copies: copiesFor(form, copies), issuedAt: nowIso(), reprintOf: null, reprintedAt: null, extra: {} });
+      queue.wake();
+      return publicJob(storedJob(id));
+    },
+
+    reprint({ jobId, printerId }) {
+      const original = storedJob(jobId);
+      // The same document, dated as the original; only the banner says when it was printed again.
+      const id = insertJob(storage.db(), {
+        dossierId: original.dossierId,
+        form: original.form,
+        printerId: printerId === undefined ? original.printerId : printer(printerId).id,
+        copies: original.copies,
+        issuedAt: original.issuedAt,
+        reprintOf: original.id,
+        reprintedAt: nowIso(),
+        extra: original.extra,
+      });
+      queue.wake();
+      return publicJob(storedJob(id));
+    },
+
+    jobs: (query) => repo.listJobs(storage.db(), query).map(publicJob),
+
+    queueForChange(db, dossier, action) {
+      const form = AUTO_FORMS[action];
+      if (form === undefined) return;
+      const target = repo.defaultPrinter(db);
+      if (!target) return; // no printer configured: the clerk prints from the dossier screen
+      const twoCopies = repo.readFormValues(db).twoCopies;
+      insertJob(db, { dossierId: dossier.id, form, printerId: target.id, copies: twoCopies ? 2 : 1, issuedAt: dossier.receivedAt, reprintOf: null, reprintedAt: null, extra: {} });
+    },
+
+    printers: () => repo.listPrinters(storage.db()),
+    savePrinter(profile) {
+      repo.savePrinter(storage.db(), profile, nowIso());
+      return printer(profile.id);
+    },
+    printer,
+    formValues: () => repo.readFormValues(storage.db()),
+    setFormValues(patch) {
+      const next = FormValuesSchema.parse({ ...repo.readFormValues(storage.db()), ...patch });
+      repo.writeFormValues(storage.db(), next, nowIso());
+      return next;
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import type { z } from 'zod';
+import { CentralErrorSchema } from '../../../shared/contract/central-api.ts';
+import type { Clock } from '../../ports/clock.ts';
+import { HttpNetworkError, type HttpClient } from '../../ports/http-client.ts';
+import { parseRetryAfter } from './backoff.ts';
+
+/**
+ * What went wrong with one request, in the terms the outbox acts on:
+ * retry — network, timeout, 408/429/5xx, or an answer that breaks the contract: nothing is lost, try later;
+ * refused — 401/403: the credential is not accepted; stop sending until a person acts;
+ * client-error — any other 4xx: the request itself is wrong (400/422 dead-letter; 409 has its own rules).
+ */
+export type CentralFailure =
+  | Readonly<{ kind: 'retry'; problem: 'server-unreachable' | 'server-error'; message: string; retryAfterMs: number | null }>
+  | Readonly<{ kind: 'refused'; status: number; code: string; message: string }>
+  | Readonly<{ kind: 'client-error'; status: number; code: string; message: string; details: unknown }>;
+
+export type CentralAnswer<T> = Readonly<{ ok: true; value: T }> | Readonly<{ ok: false; failure: CentralFailure }>;
+
+export type CentralClientOptions = Readonly<{
+  http: HttpClient;
+  clock: Clock;
+  timeoutMs: number;
+  serverUrl: () => string | null;
+  /** `<counterId>.<secret>`, or null before enrolment (enrolment itself needs none). */
+  credential: () => string | null;
+  /** Every answer carries the server's time: server minus counter, in seconds. */
+  onClockSkew: (skewSeconds: number) => void;
+}>;
+
+export type CentralCall = Readonly<{ method: 'GET' | 'POST'; path: string; body?: unknown }>;
+
+export interface CentralClient {
+  call<S extends z.ZodType>(request: CentralCall, schema: S): Promise<CentralAnswer<z.output<S>>>;
+}
+
+function serverTimeOf(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const value = (body as { serverTime?: unknown }).serverTime;
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function createCentralClient(options: CentralClientOptions): CentralClient {
+  const { http, clock } = options;
+
+  /** The body's serverTime (milliseconds) when there is one, else the Date header (seconds). */
+  function checkClock(sentAt: number, receivedAt: number, dateHeader: string | undefined, body: unknown): void {
+    const stated = serverTimeOf(body) ?? dateHeader;
+    const serverMs = stated === undefined ? Number.NaN : Date.parse(stated);
+    if (Number.isNaN(serverMs)) return;
+    const counterMs = (sentAt + receivedAt) / 2;
+    options.onClockSkew(Math.round((serverMs - counterMs) / 100) / 10);
+  }
+
+  return {
+    async call(request, schema) {
+      const base = options.serverUrl();
+      if (base === null) return { ok: false, failure: { kind: 'retry', problem: 'server-unreachable', message: 'No server address', retryAfterMs: null } };
+      const headers: Record<string, string> = { accept: 'application/json' };
+      const credential = options.credential();
+      if (credential !== null) headers.authorization = `Bearer ${credential}`;
+      if (request.body !== undefined) headers['content-type'] = 'application/json';
+      const sentAt = clock.now().getTime();
+      let response;
+      try {
+        response = await http.request({
+          method: request.method,
+          url: new URL(request.path, base).toString(),
+          headers,
+          ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+          timeoutMs: options.timeoutMs,
+        });
+      } catch (error) {
+        const reason = error instanceof HttpNetworkError ? error.message : 'request failed';
+        return { ok: false, failure: { kind: 'retry', problem: 'server-unreachable', message: `No connection to the server: ${reason}`, retryAfterMs: null } };
+      }
+      const receivedAt = clock.now().getTime();
+      let body: unknown;
+      try {
+        body = response.body === '' ? undefined : JSON.parse(response.body);
+      } catch {
+        body = undefined;
+      }
+      checkClock(sentAt, receivedAt, response.headers.date, body);
+      const { status } = response;
+      if (status >= 200 && status < 300) {
+        const parsed = schema.safeParse(body);
+        if (parsed.success) return { ok: true, value: parsed.data };
+        return { ok: false, failure: { kind: 'retry', problem: 'server-error', message: `The server's answer to ${request.path} does not match the contract`, retryAfterMs: null } };
+      }
+      const error = CentralErrorSchema.safeParse(body);
+      const code = error.success ? error.data.error.code : `http-${status}`;
+      const message = error.success ? error.data.error.message : `HTTP ${status}`;
+      if (status === 401 || status === 403) return { ok: false, failure: { kind: 'refused', status, code, message: `The server refused this counter's credential (HTTP ${status} ${code})` } };
+      if (status === 408 || status === 429 || status >= 500) {
+        const retryAfterMs = parseRetryAfter(response.headers['retry-after'], new Date(receivedAt));
+        return { ok: false, failure: { kind: 'retry', problem: 'server-error', message: `The server answered HTTP ${status} (${code})`, retryAfterMs } };
+      }
+      return { ok: false, failure: { kind: 'client-error', status, code, message, details: error.success ? error.data.error.details : undefined } };
+    },
+  };
+}

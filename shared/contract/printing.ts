@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { FormKindSchema, FormValuesSchema } from '../domain/forms/model.ts';
+
+/** Paper the renderers know: receipt rolls (thermal raster, or a PDF as long as the slip) and pages (PDF). */
+export const PaperSchema = z.enum(['80mm', '58mm', 'A5', 'A4']);
+export type PaperName = z.infer<typeof PaperSchema>;
+
+const DossierId = z.string().min(1).max(64);
+const Host = z
+  .string()
+  .trim()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9.:[\]-]+$/, 'a host name or IP address');
+
+/** How bytes reach a printer: raw TCP (port 9100), a device file (USB/serial/parallel), or an OS queue (`lp`). */
+export const PrinterConnectionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('tcp'), host: Host, port: z.number().int().min(1).max(65535).default(9100) }).strict(),
+  /** /dev/usb/lp0, /dev/ttyUSB0, COM3, \\.\LPT1: ESC/POS bytes are written to it as to a file. */
+  z.object({ kind: z.literal('device'), path: z.string().trim().min(1).max(260).regex(/^[^\0\n]+$/) }).strict(),
+  /** An OS print queue (CUPS `lp -d <queue>`): receives PDFs, for A4/A5 forms on office printers. */
+  z.object({ kind: z.literal('os'), queue: z.string().trim().min(1).max(127).regex(/^[A-Za-z0-9_.@-]+$/, 'a print queue name') }).strict(),
+]);
+
+export const PrinterProfileSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
+    name: z.string().trim().min(1).max(100),
+    connection: PrinterConnectionSchema,
+    paper: PaperSchema.default('80mm'),
+    /** 'raster' draws Vietnamese with the bundled font; 'text' (accents stripped) for printers without images. */
+    mode: z.enum(['raster', 'text']).default('raster'),
+    cut: z.boolean().default(true),
+    /** Ask the printer for its paper sensor (DLE EOT 4) before each job; printers that never answer are not delayed much. */
+    statusCheck: z.boolean().default(true),
+    /** Slips queued automatically (form 01 at intake) go to the default printer. */
+    isDefault: z.boolean().default(false),
+  })
+  .strict();
+export type PrinterProfile = z.infer<typeof PrinterProfileSchema>;
+
+export const PrintersListOutputSchema = z.object({ printers: z.array(PrinterProfileSchema) });
+export const PrinterTestInputSchema = z.object({ id: z.string().min(1).max(64) }).strict();
+export const PrinterTestOutputSchema = z.object({ bytes: z.number().int().nonnegative(), printedAt: z.string() });
+
+export const RenderInputSchema = z
+  .object({
+    dossierId: DossierId,
+    form: FormKindSchema,
+    format: z.enum(['escpos', 'pdf', 'png']),
+    paper: PaperSchema,
+  })
+  .strict()
+  .refine((input) => input.format !== 'escpos' || input.paper === '80mm' || input.paper === '58mm', { message: 'ESC/POS is for 80mm or 58mm paper', path: ['paper'] });
+export const RenderOutputSchema = z.object({ path: z.string(), bytes: z.number().int().positive() });
+
+export const PrintInputSchema = z
+  .object({
+    dossierId: DossierId,
+    form: FormKindSchema,
+    copies: z.number().int().min(1).max(5).optional(),
+    printerId: z.string().min(1).max(64).optional(),
+  })
+  .strict();
+
+export const PrintJobStateSchema = z.enum(['queued', 'sending', 'done', 'uncertain', 'failed', 'cancelled']);
+export const PrintJobSchema = z.object({
+  id: z.string(),
+  dossierId: z.string(),
+  form: FormKindSchema,
+  printerId: z.string(),
+  copies: z.number().int(),
+  state: PrintJobStateSchema,
+  attempts: z.number().int(),
+  nextAttemptAt: z.string(),
+  /** Why it is waiting or stopped: a stable error code (printer-refused, printer-paper-out, …) the UI translates. */
+  errorCode: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  reprintOf: z.string().nullable(),
+  issuedAt: z.string(),
+  createdAt: z.string(),
+  doneAt: z.string().nullable(),
+});
+export type PrintJob = z.infer<typeof PrintJobSchema>;
+
+export const PrintJobsInputSchema = z
+  .object({ dossierId: DossierId.optional(), states: z.array(PrintJobStateSchema).optional(), limit: z.number().int().min(1).max(500).default(50) })
+  .strict();
+export const PrintJobsOutputSchema = z.object({ jobs: z.array(PrintJobSchema) });
+export const ReprintInputSchema = z.object({ jobId: z.string().min(1).max(64), printerId: z.string().min(1).max(64).optional() }).strict();
+
+export const FormValuesOutputSchema = FormValuesSchema;
+export const FormValuesPatchSchema = FormValuesSchema.partial().strict();

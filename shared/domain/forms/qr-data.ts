@@ -1,0 +1,51 @@
+import { compactTime } from './format.ts';
+
+/**
+ * What the QR codes on a slip carry.
+ *
+ * TT 01/2023/TT-VPCP asks for a QR in the top-left corner with at least the dossier code, the procedure code,
+ * the applicant's ID number, the form's title, the issuing system and the time [S]. No byte format was found
+ * in the circular, so ours is one readable line of `key:value` pairs joined by `|` (keys without diacritics,
+ * values as printed, UTF-8): a phone's camera shows it as text, and a back-office scanner splits it easily.
+ * The format is versioned by its first field so it can change without guessing.
+ */
+export type SlipQrFields = Readonly<{
+  dossierCode: string;
+  procedureCode: string;
+  applicantId: string | undefined;
+  formTitle: string;
+  issuingSystem: string;
+  issuedAt: string;
+}>;
+
+/** `|` would split a value: it is replaced, as are line breaks. */
+const clean = (value: string): string => value.replace(/[|\r\n]+/g, ' ').trim();
+
+export function slipQrData(fields: SlipQrFields): string {
+  return [
+    'v:1',
+    `ma:${clean(fields.dossierCode)}`,
+    `tthc:${clean(fields.procedureCode)}`,
+    `dd:${clean(fields.applicantId ?? '')}`,
+    `mau:${clean(fields.formTitle)}`,
+    `ht:${clean(fields.issuingSystem)}`,
+    `tg:${compactTime(fields.issuedAt)}`,
+  ].join('|');
+}
+
+/** Parses what slipQrData wrote (tests, and a future scan-to-open at the counter). */
+export function parseSlipQrData(text: string): Record<string, string> {
+  return Object.fromEntries(
+    text.split('|').map((pair) => {
+      const at = pair.indexOf(':');
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  );
+}
+
+/** The citizen's look-up link: `<serverUrl>/tra-cuu?ma=<code>&pin=<pin>`; null without a server address. */
+export function lookupUrl(serverUrl: string | null, dossierCode: string, pin: string): string | null {
+  if (serverUrl === null || serverUrl.trim() === '') return null;
+  const base = serverUrl.trim().replace(/\/+$/, '');
+  return `${base}/tra-cuu?ma=${encodeURIComponent(dossierCode)}&pin=${encodeURIComponent(pin)}`;
+}

@@ -1,0 +1,55 @@
+import type { Dossier } from '../../shared/contract/dossiers.ts';
+import { DEFAULT_FORM_VALUES, type FormValues } from '../../shared/domain/forms/model.ts';
+
+/** A received dossier with every field a slip prints, with the letters that break fonts and encoders. */
+export function sampleDossier(overrides: Partial<Dossier> = {}): Dossier {
+  return {
+    id: '019a0000-0000-7000-8000-000000000001',
+    code: '000.00.12.H12-261123-6100',
+    agencyCode: '000.00.12.H12',
+    procedure: { code: '1.001193', name: 'Thủ tục đăng ký khai sinh', version: '2026.1', timeLimit: { unit: 'sameDay', value: 0, cutoff: '15:00' } },
+    applicant: {
+      kind: 'citizen',
+      fullName: 'Đặng Thị Ngọc Ánh',
+      idNumber: '001190012345',
+      address: 'Số 12 ngõ 34 phố Hàng Bạc, phường Hoàn Kiếm, Hà Nội',
+      phone: '0912 345 678',
+      email: 'ngocanh@example.vn',
+    },
+    channel: 'direct',
+    status: 'received',
+    statusCode: 2,
+    receivedAt: '2026-11-23T09:00:00+07:00',
+    clockStartsAt: '2026-11-23T09:00:00+07:00',
+    dueAt: '2026-11-23T17:00:00+07:00',
+    papers: [
+      { name: 'Tờ khai đăng ký khai sinh', form: 'original', count: 1, required: true },
+      { name: 'Giấy chứng sinh', form: 'original', count: 1, required: true },
+      { name: 'Giấy tờ tùy thân của người đi đăng ký', form: 'certified-copy', count: 2, required: true },
+    ],
+    sets: 1,
+    resultDelivery: { method: 'counter' },
+    notes: null,
+    lookupPin: '482915',
+    pausedAt: null,
+    pausedWorkingMinutes: 0,
+    returnedAt: null,
+    overdue: false,
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function sampleValues(overrides: Partial<FormValues> = {}): FormValues {
+  return {
+    ...DEFAULT_FORM_VALUES,
+    governingBody: 'UBND phường Hoàn Kiếm',
+    unitName: 'Bộ phận Tiếp nhận và Trả kết quả',
+    placeName: 'Hoàn Kiếm',
+    hotline: '1900 1234',
+    registerBook: '03/2026',
+    notes: { appointment: ['Ông/Bà mang theo giấy này khi đến nhận kết quả.'] },
+    bank: { bin: '970415', account: '113000012345', accountName: 'UBND PHUONG HOAN KIEM' },
+    ...overrides,
+  };
+}
