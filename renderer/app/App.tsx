@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { HomeScreen } from '../features/home/HomeScreen.tsx';
 import { LanguageProvider } from '../i18n/LanguageProvider.tsx';
+import { AppShell } from './AppShell.tsx';
 import { useLanguageSetting } from './use-language-setting.ts';
 
 export function App() {
@@ -11,7 +11,7 @@ export function App() {
   }, [language]);
   return (
     <LanguageProvider language={language} onChange={setLanguage}>
-      <HomeScreen languageError={saveError} />
+      <AppShell languageError={saveError} />
     </LanguageProvider>
   );
 }

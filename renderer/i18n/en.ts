@@ -1,3 +1,5 @@
+import { enDossiers } from './dossiers.en.ts';
+import { enIntake } from './intake.en.ts';
 import type { Catalogue } from './vi.ts';
 
 /** English: same keys as `vi.ts`; the type makes a missing or extra key a compile error. */
@@ -34,6 +36,7 @@ export const en: Catalogue = {
   'home.sync.problem.server-unreachable': 'The central server cannot be reached.',
   'home.sync.problem.server-error': 'The central server is having a problem.',
   'home.sync.problem.credential-refused': "The central server refused this counter's credential.",
+  'home.sync.clockSkew': "This computer's clock is {minutes} minutes off the central server's. Due dates and dossier codes depend on the date: ask IT to set the clock.",
   'home.sync.technicalDetail': 'Technical detail',
   'home.sync.pending': 'Dossiers waiting to sync',
   'home.sync.deadLetters': 'Dossiers that failed to send',
@@ -55,4 +58,7 @@ export const en: Catalogue = {
   'error.boundary.title': 'This screen hit an error and cannot be shown.',
   'error.boundary.body': 'Saved data is not affected. Reload the screen; if the error comes back, please call IT.',
   'error.boundary.reload': 'Reload',
+
+  ...enIntake,
+  ...enDossiers,
 };

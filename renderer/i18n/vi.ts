@@ -1,3 +1,6 @@
+import { viDossiers } from './dossiers.vi.ts';
+import { viIntake } from './intake.vi.ts';
+
 /**
  * Vietnamese, the default language of the counter. This catalogue defines the keys: `en.ts` must have
  * exactly the same ones (see `Catalogue`), so a missing or misspelt translation does not compile.
@@ -36,6 +39,7 @@ export const vi = {
   'home.sync.problem.server-unreachable': 'Không kết nối được tới máy chủ trung tâm.',
   'home.sync.problem.server-error': 'Máy chủ trung tâm đang gặp lỗi.',
   'home.sync.problem.credential-refused': 'Máy chủ trung tâm từ chối chứng thực của quầy.',
+  'home.sync.clockSkew': 'Đồng hồ của máy tính này lệch {minutes} phút so với máy chủ trung tâm. Ngày hẹn trả và mã hồ sơ phụ thuộc vào ngày giờ: hãy nhờ bộ phận CNTT chỉnh lại đồng hồ.',
   'home.sync.technicalDetail': 'Chi tiết kỹ thuật',
   'home.sync.pending': 'Hồ sơ chờ đồng bộ',
   'home.sync.deadLetters': 'Hồ sơ gửi không thành công',
@@ -57,6 +61,10 @@ export const vi = {
   'error.boundary.title': 'Màn hình gặp lỗi và không hiển thị được.',
   'error.boundary.body': 'Dữ liệu đã lưu không bị ảnh hưởng. Hãy tải lại màn hình; nếu lỗi lặp lại, vui lòng gọi bộ phận CNTT.',
   'error.boundary.reload': 'Tải lại',
+
+  // The clerk's screens keep their messages in their own files.
+  ...viIntake,
+  ...viDossiers,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -4,7 +4,6 @@ import type { SystemInfo } from '../../../shared/contract/system.ts';
 import type { CoreClientError } from '../../core-client/core-client-error.ts';
 import type { Loadable } from '../../core-client/use-core-query.ts';
 import { useT } from '../../i18n/LanguageProvider.tsx';
-import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import { Banner } from '../../ui/Banner.tsx';
 import { CounterPanel } from './CounterPanel.tsx';
 import { describeFailure } from './describe-failure.ts';
@@ -28,15 +27,8 @@ export function HomeView(props: HomeViewProps) {
   const storage = info.status === 'ready' ? info.value.storage : null;
 
   return (
-    <div className="app-shell" data-testid="home-screen">
-      <header className="app-header">
-        <div className="app-header__brand">
-          <span className="app-header__name">{t('app.name')}</span>
-          <span className="app-header__tagline">{t('app.tagline')}</span>
-        </div>
-        <LanguageSwitch />
-      </header>
-
+    // The header, navigation and language switch belong to the app shell (renderer/app/AppShell.tsx).
+    <div className="app-screen__body" data-testid="home-screen">
       <main className="app-main">
         <h1 className="page-title">{t('home.title')}</h1>
         {languageError ? (

@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../../../shared/contract/sync.ts';
+import { CLOCK_SKEW_WARNING_SECONDS, type SyncStatus } from '../../../shared/contract/sync.ts';
 import type { Loadable } from '../../core-client/use-core-query.ts';
 import { useT } from '../../i18n/LanguageProvider.tsx';
 import { Metric } from '../../ui/Metric.tsx';
@@ -19,6 +19,8 @@ export function SyncPanel(props: Readonly<{ sync: Loadable<SyncStatus>; storageU
   const status = sync.status === 'ready' ? sync.value : null;
   const unknown = sync.status === 'loading' ? t('app.loading') : t('home.sync.unavailable');
   const deadLetters = status?.deadLetters ?? 0;
+  const skew = status?.clockSkewSeconds ?? null;
+  const clockWrong = skew !== null && Math.abs(skew) > CLOCK_SKEW_WARNING_SECONDS;
 
   return (
     <Panel id="sync" title={t('home.sync.heading')} testId="sync-panel">
@@ -42,6 +44,11 @@ export function SyncPanel(props: Readonly<{ sync: Loadable<SyncStatus>; storageU
                 </p>
               ) : null}
             </div>
+          ) : null}
+          {clockWrong ? (
+            <p className="panel__error" role="alert" data-testid="clock-skew-warning">
+              {t('home.sync.clockSkew', { minutes: formatNumber(Math.round(Math.abs(skew) / 60)) })}
+            </p>
           ) : null}
         </>
       ) : sync.status === 'failed' && !storageUnavailable ? (

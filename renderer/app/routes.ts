@@ -1,0 +1,28 @@
+/** The screens, addressed by the URL hash so a reload keeps the place and no server routing is needed. */
+export type Route =
+  | Readonly<{ screen: 'home' }>
+  | Readonly<{ screen: 'intake' }>
+  | Readonly<{ screen: 'dossiers'; dossierId: string | null }>;
+
+export type ScreenName = Route['screen'];
+
+export const SCREENS: readonly ScreenName[] = ['home', 'intake', 'dossiers'];
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '');
+  const [first, second] = path.split('/');
+  if (first === 'intake') return { screen: 'intake' };
+  if (first === 'dossiers') return { screen: 'dossiers', dossierId: second ? decodeURIComponent(second) : null };
+  return { screen: 'home' };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.screen) {
+    case 'home':
+      return '#/';
+    case 'intake':
+      return '#/intake';
+    case 'dossiers':
+      return route.dossierId ? `#/dossiers/${encodeURIComponent(route.dossierId)}` : '#/dossiers';
+  }
+}

@@ -1,0 +1,83 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Dossier } from '../../../shared/contract/dossiers.ts';
+import type { CoreClientError } from '../../core-client/core-client-error.ts';
+import { asCoreClientError } from '../../core-client/use-core-query.ts';
+import { useT } from '../../i18n/LanguageProvider.tsx';
+import { Panel } from '../../ui/Panel.tsx';
+import { describeFailure } from '../home/describe-failure.ts';
+import { ActionForm } from './ActionForm.tsx';
+import { availableActions, type ActionDraft, type CounterAction } from './dossier-actions.ts';
+
+/** The actions the dossier's status allows, one form at a time, with the outcome announced. */
+export function DossierActions(props: Readonly<{ dossier: Dossier; perform: (action: CounterAction, draft: ActionDraft) => Promise<Dossier> }>) {
+  const translator = useT();
+  const { t } = translator;
+  const [open, setOpen] = useState<CounterAction | null>(null);
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<CoreClientError | null>(null);
+  const [done, setDone] = useState<Readonly<{ action: CounterAction; status: Dossier['status'] }> | null>(null);
+  const formArea = useRef<HTMLDivElement>(null);
+  const actions = availableActions(props.dossier);
+
+  useEffect(() => {
+    if (open) formArea.current?.querySelector<HTMLElement>('[data-autofocus], input, button')?.focus();
+  }, [open]);
+
+  const confirm = (action: CounterAction, draft: ActionDraft) => {
+    setPending(true);
+    setFailure(null);
+    props.perform(action, draft).then(
+      (updated) => {
+        setPending(false);
+        setOpen(null);
+        setDone({ action, status: updated.status });
+      },
+      (error: unknown) => {
+        setPending(false);
+        setFailure(asCoreClientError(error));
+      },
+    );
+  };
+
+  return (
+    <Panel id="dossier-actions" title={t('dossiers.actions.heading')} testId="dossier-actions">
+      <div aria-live="polite" data-testid="action-outcome">
+        {done ? (
+          <p className="outcome">
+            {t('dossiers.actions.done', { action: t(`dossiers.action.${done.action}`), status: t(`dossier.status.${done.status}`) })}
+          </p>
+        ) : null}
+      </div>
+      {actions.length === 0 ? <p className="muted">{t('dossiers.actions.none')}</p> : null}
+      <div className="actions actions--wrap">
+        {actions.map((action) => (
+          <button
+            key={action}
+            type="button"
+            className={`button ${open === action ? 'button--primary' : 'button--secondary'}`}
+            aria-expanded={open === action}
+            data-testid={`action-${action}`}
+            onClick={() => {
+              setOpen(open === action ? null : action);
+              setFailure(null);
+              setDone(null);
+            }}
+          >
+            {t(`dossiers.action.${action}`)}
+          </button>
+        ))}
+      </div>
+      {failure ? (
+        <div className="banner" role="alert" data-testid="action-failure" data-code={failure.code}>
+          <p>{describeFailure(failure, translator)}</p>
+          <p className="banner__code">
+            {t('common.errorCode')}: <code>{failure.code}</code>
+          </p>
+        </div>
+      ) : null}
+      <div ref={formArea}>
+        {open ? <ActionForm key={open} action={open} pending={pending} onConfirm={(draft) => confirm(open, draft)} onCancel={() => setOpen(null)} /> : null}
+      </div>
+    </Panel>
+  );
+}

@@ -1,0 +1,70 @@
+import { useEffect, useRef } from 'react';
+import { useT } from '../../i18n/LanguageProvider.tsx';
+import { Kbd } from '../../ui/Kbd.tsx';
+import { describeFailure } from '../home/describe-failure.ts';
+import { DossierActions } from './DossierActions.tsx';
+import { DossierFacts } from './DossierFacts.tsx';
+import { DossierStatusBadge } from './DossierStatus.tsx';
+import { DossierTimeline } from './DossierTimeline.tsx';
+import { useDossier } from './use-dossier.ts';
+
+/** One dossier: facts, the actions its status allows, its timeline. Esc (outside a form) goes back to the list. */
+export function DossierDetail(props: Readonly<{ id: string; onBack: () => void }>) {
+  const translator = useT();
+  const { t } = translator;
+  const { state, perform } = useDossier(props.id);
+  const { onBack } = props;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const ready = state.status === 'ready';
+
+  // The heading exists only once the dossier is read; focus it then if focus was lost (its link is gone).
+  useEffect(() => {
+    if (ready && (document.activeElement === null || document.activeElement === document.body)) heading.current?.focus();
+  }, [ready]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const inForm = event.target instanceof HTMLElement && event.target.closest('form') !== null;
+      if (event.key === 'Escape' && !inForm) onBack();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onBack]);
+
+  return (
+    <main className="app-main app-main--wide" data-testid="dossier-detail">
+      <p className="back-link">
+        <a href="#/dossiers" data-testid="dossier-back">
+          ← {t('dossiers.detail.back')}
+        </a>{' '}
+        <Kbd keys="Esc" />
+      </p>
+      {state.status === 'loading' ? <p className="muted">{t('app.loading')}</p> : null}
+      {state.status === 'failed' ? (
+        <div className="banner" role="alert" data-testid="dossier-load-failure">
+          <p>{describeFailure(state.error, translator)}</p>
+          <p className="banner__code">
+            {t('common.errorCode')}: <code>{state.error.code}</code>
+          </p>
+        </div>
+      ) : null}
+      {state.status === 'ready' ? (
+        <>
+          <div className="screen-head">
+            <h1 className="page-title" data-testid="dossier-code" ref={heading} tabIndex={-1}>
+              {t('dossiers.detail.title', { code: state.value.dossier.code })}
+            </h1>
+            <DossierStatusBadge status={state.value.dossier.status} overdue={state.value.dossier.overdue} testId="dossier-status" />
+          </div>
+          <div className="detail-grid">
+            <DossierFacts dossier={state.value.dossier} lateness={state.value.lateness} />
+            <div className="detail-grid__side">
+              <DossierActions dossier={state.value.dossier} perform={perform} />
+              <DossierTimeline entries={state.value.timeline} />
+            </div>
+          </div>
+        </>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Dossier } from '../../../shared/contract/dossiers.ts';
+import type { MethodName } from '../../../shared/contract/methods.ts';
+import { TRANSITIONS, type DossierAction } from '../../../shared/domain/dossiers/status.ts';
+
+/** What the counter does to a dossier from this screen, in the order the buttons show. */
+export const COUNTER_ACTIONS = ['requestSupplement', 'supplement', 'refuse', 'markResultReady', 'returnResult'] as const satisfies readonly DossierAction[];
+export type CounterAction = (typeof COUNTER_ACTIONS)[number];
+
+export function availableActions(dossier: Pick<Dossier, 'status'>): CounterAction[] {
+  const allowed = TRANSITIONS[dossier.status];
+  return COUNTER_ACTIONS.filter((action) => allowed[action] !== undefined);
+}
+
+export type ReturnTo = 'applicant' | 'representative' | 'post';
+
+/** What the clerk typed for an action; each action reads only its own fields. */
+export type ActionDraft = Readonly<{ reason: string; items: string; to: ReturnTo; receiverName: string; trackingCode: string; note: string }>;
+
+export const EMPTY_ACTION_DRAFT: ActionDraft = { reason: '', items: '', to: 'applicant', receiverName: '', trackingCode: '', note: '' };
+
+export type ActionProblem = 'reason' | 'items' | 'receiverName' | 'trackingCode';
+
+/** Fields the action cannot go without; the core checks again. */
+export function checkAction(action: CounterAction, draft: ActionDraft): ActionProblem[] {
+  const problems: ActionProblem[] = [];
+  if ((action === 'requestSupplement' || action === 'refuse') && draft.reason.trim() === '') problems.push('reason');
+  if (action === 'requestSupplement' && supplementItems(draft.items).length === 0) problems.push('items');
+  if (action === 'returnResult' && draft.to === 'representative' && draft.receiverName.trim() === '') problems.push('receiverName');
+  if (action === 'returnResult' && draft.to === 'post' && draft.trackingCode.trim() === '') problems.push('trackingCode');
+  return problems;
+}
+
+/** One missing paper per line, blank lines dropped. */
+export function supplementItems(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
+
+export type ActionCall =
+  | Readonly<{ method: 'dossiers.requestSupplement'; input: { id: string; expectedVersion: number; reason: string; items: string[] } }>
+  | Readonly<{ method: 'dossiers.refuse'; input: { id: string; expectedVersion: number; reason: string } }>
+  | Readonly<{ method: 'dossiers.supplement' | 'dossiers.markResultReady'; input: { id: string; expectedVersion: number } }>
+  | Readonly<{
+      method: 'dossiers.returnResult';
+      input: { id: string; expectedVersion: number; to: ReturnTo; receiverName?: string; postalTrackingCode?: string; note?: string };
+    }>;
+
+/** The contract call for an action, guarded by the version the clerk saw (a change elsewhere is a conflict). */
+export function actionCall(action: CounterAction, dossier: Pick<Dossier, 'id' | 'version'>, draft: ActionDraft): ActionCall & { method: MethodName } {
+  const ref = { id: dossier.id, expectedVersion: dossier.version };
+  switch (action) {
+    case 'requestSupplement':
+      return { method: 'dossiers.requestSupplement', input: { ...ref, reason: draft.reason.trim(), items: supplementItems(draft.items) } };
+    case 'refuse':
+      return { method: 'dossiers.refuse', input: { ...ref, reason: draft.reason.trim() } };
+    case 'supplement':
+      return { method: 'dossiers.supplement', input: ref };
+    case 'markResultReady':
+      return { method: 'dossiers.markResultReady', input: ref };
+    case 'returnResult':
+      return {
+        method: 'dossiers.returnResult',
+        input: {
+          ...ref,
+          to: draft.to,
+          receiverName: optional(draft.receiverName),
+          postalTrackingCode: draft.to === 'post' ? optional(draft.trackingCode) : undefined,
+          note: optional(draft.note),
+        },
+      };
+  }
+}
