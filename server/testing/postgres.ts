@@ -32,6 +32,7 @@ export function postgresUnavailableReason(): string | null {
   const bin = findPostgresBin();
   if (!bin) return `no PostgreSQL binaries (looked in /usr/lib/postgresql/*/bin and PG_BIN); install the Debian package '${POSTGRES_APT_PACKAGE}'`;
   if (process.getuid?.() === 0) {
+    if (runuserPath() === 'runuser') return 'running as root and runuser (util-linux) is not installed';
     try {
       execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' });
     } catch {
@@ -39,6 +40,18 @@ export function postgresUnavailableReason(): string | null {
     }
   }
   return null;
+}
+
+/**
+ * runuser lives in /usr/sbin, which a non-login PATH (CI's PATH=/usr/local/bin:/usr/bin:/bin) leaves out:
+ * found by the first fresh-clone CI run, where the PostgreSQL suite failed with `spawnSync runuser ENOENT`.
+ */
+export function runuserPath(): string {
+  for (const dir of ['/usr/sbin', '/sbin', '/usr/bin', '/bin']) {
+    const candidate = path.join(dir, 'runuser');
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  return 'runuser';
 }
 
 async function freePort(): Promise<number> {
@@ -60,7 +73,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
   const asRoot = process.getuid?.() === 0;
   if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
   const run = (tool: string, args: string[]) => {
-    const [command, commandArgs] = asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args]] : [path.join(bin, tool), args];
+    const [command, commandArgs] = asRoot ? [runuserPath(), ['-u', 'postgres', '--', path.join(bin, tool), ...args]] : [path.join(bin, tool), args];
     execFileSync(command, commandArgs, { stdio: 'pipe', timeout: 60_000 });
   };
   run('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-locale', '--no-sync']);
