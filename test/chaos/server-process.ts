@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,4 +74,23 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       clearTimeout(killer);
     },
   };
+}
+
+/**
+ * What an administrator does before counters can enrol, with the real admin CLI (`node server/admin.ts`, as
+ * `npm run server:admin` runs it) on the stopped server's storage: one agency, one enrolment code per slot.
+ * Its own processes, so PGlite's memory never counts against a benchmark of the counter.
+ */
+export function prepareCentralServer(dataDir: string, databaseUrl: string | undefined, agencyCode: string, slots: readonly number[]): string[] {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env['DATABASE_URL'];
+  if (databaseUrl) env['DATABASE_URL'] = databaseUrl;
+  const admin = (...args: string[]) => execFileSync(process.execPath, [path.join(REPO_ROOT, 'server', 'admin.ts'), ...args, '--data', dataDir], { cwd: REPO_ROOT, env, encoding: 'utf8' });
+  admin('agency', 'create', '--code', agencyCode, '--name', 'UBND phường Thử Nghiệm');
+  return slots.map((slot) => {
+    const printed = admin('enrolment-code', 'create', '--agency', agencyCode, '--slot', String(slot), '--name', `Quầy ${slot}`);
+    const code = /\(shown once\): (\S+)/.exec(printed)?.[1];
+    if (!code) throw new Error(`no enrolment code in the admin CLI's output:\n${printed}`);
+    return code;
+  });
 }

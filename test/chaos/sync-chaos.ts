@@ -2,13 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '../../core/app/create-core.ts';
-import { openStorage } from '../../server/db/open.ts';
-import { createAgency } from '../../server/features/agencies/repo.ts';
-import { createEnrolmentCode } from '../../server/features/counters/service.ts';
 import { seededRandom, startFaultProxy, type Fault, type FaultProxy } from '../harness/fault-proxy.ts';
 import { startDeskServe, type DeskServe } from '../harness/desk-serve.ts';
 import { createTestCore } from '../harness/test-core.ts';
-import { freePort, startServerProcess, type ServerProcess } from './server-process.ts';
+import { freePort, prepareCentralServer, startServerProcess, type ServerProcess } from './server-process.ts';
 import { compareWithServer, readCounterTruth, type Comparison } from './sync-truth.ts';
 
 /**
@@ -64,7 +61,7 @@ export async function runSyncChaos(options: ChaosOptions): Promise<ChaosReport> 
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mot-cua-chaos-'));
   const serverDir = path.join(root, 'server');
   const random = seededRandom(options.seed);
-  const [codeA, codeB] = await prepareServer(serverDir, options.databaseUrl);
+  const [codeA, codeB] = prepareCentralServer(serverDir, options.databaseUrl, CHAOS_AGENCY, [1, 2]);
   const port = await freePort();
   let server: ServerProcess = await startServerProcess({ dataDir: serverDir, port, databaseUrl: options.databaseUrl });
   const proxy = await startFaultProxy({ targetHost: '127.0.0.1', targetPort: port });
@@ -149,19 +146,6 @@ export async function runSyncChaos(options: ChaosOptions): Promise<ChaosReport> 
     await server.kill();
     if (process.env['CHAOS_KEEP']) log(`kept ${root}`);
     else fs.rmSync(root, { recursive: true, force: true });
-  }
-}
-
-async function prepareServer(dataDir: string, databaseUrl: string | undefined): Promise<[string, string]> {
-  const sql = await openStorage({ dataDir, databaseUrl });
-  try {
-    await createAgency(sql, CHAOS_AGENCY, 'UBND phường Thử Nghiệm');
-    const now = new Date();
-    const a = await createEnrolmentCode(sql, { agencyCode: CHAOS_AGENCY, slot: 1, counterName: 'Quầy 1', now });
-    const b = await createEnrolmentCode(sql, { agencyCode: CHAOS_AGENCY, slot: 2, counterName: 'Quầy 2', now });
-    return [a.code, b.code];
-  } finally {
-    await sql.close();
   }
 }
 
