@@ -36,6 +36,14 @@ const zbar = (png: Buffer): string[] => {
   fs.writeFileSync(file, png);
   return execFileSync('zbarimg', ['--raw', '-q', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').filter(Boolean);
 };
+/** Tesseract with its Vietnamese data, an OCR independent of our renderer (CI installs tesseract-ocr-vie). */
+const tesseractVie = (() => {
+  try {
+    return execFileSync('tesseract', ['--list-langs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).split('\n').includes('vie');
+  } catch {
+    return false;
+  }
+})();
 const advance = (ms: number) => {
   now = new Date(now.getTime() + ms);
 };
@@ -73,6 +81,16 @@ describe('intake prints the appointment slip after commit', () => {
     // Evidence for the issue: the slip as the printer received it (the lookup PIN is random, so a wider tolerance).
     const result = await compareWithGolden(png, 'printing/evidence/intake-slip-80mm-tcp-decoded.png', 0.02);
     expect(result.status, result.reason).not.toBe('different');
+  });
+
+  test.skipIf(!tesseractVie)('OCR (tesseract, Vietnamese) reads the applicant\'s name with its diacritics off the printed slip', async () => {
+    await intake();
+    await core.printing.queue.runDue();
+    const file = path.join(temp.dir, 'ocr.png');
+    fs.writeFileSync(file, decodedToPng(decodeEscPos(await printer.nextJob())));
+    const text = execFileSync('tesseract', [file, '-', '-l', 'vie'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).normalize('NFC');
+    expect(text).toContain('Đặng Thị Ngọc Ánh');
+    expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN');
   });
 
   test('without a default printer intake queues nothing', async () => {
