@@ -1,4 +1,4 @@
-// `npm run bench [-- --dossiers N] [--only foundation|dossiers|sync|printing]`: figures for speed and size. It prints;
+// `npm run bench [-- --dossiers N] [--only foundation|dossiers|sync|printing|scanning]`: figures for speed and size. It prints;
 // it asserts nothing (tests never assert times). The dossier part builds N dossiers (default 1 000 000) in a
 // temporary file first. The sync part drains `--sync-dossiers` (10 000) to the in-process stand-in, or to a
 // real server with `--sync-server URL --sync-code CODE`.
@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { benchDossiers } from './bench/dossiers.ts';
 import { benchFoundation } from './bench/foundation.ts';
 import { benchPrinting } from './bench/printing.ts';
+import { benchScanning } from './bench/scanning.ts';
 import { benchSync } from './bench/sync.ts';
 
 const { values } = parseArgs({ options: { dossiers: { type: 'string', default: '1000000' }, only: { type: 'string' }, 'sync-dossiers': { type: 'string', default: '10000' }, 'sync-server': { type: 'string' }, 'sync-code': { type: 'string' } } });
@@ -25,4 +26,8 @@ if (runs('sync')) {
 if (runs('printing')) {
   console.log('\n# printing');
   await benchPrinting();
+}
+if (runs('scanning')) {
+  console.log('\n# scanning');
+  await benchScanning();
 }

@@ -7,7 +7,8 @@ export function createFetchHttpClient(): HttpClient {
         const response = await fetch(request.url, {
           method: request.method,
           headers: request.headers,
-          body: request.body,
+          // A fresh Uint8Array over its own ArrayBuffer is what fetch's BodyInit accepts (upload chunks).
+          body: request.body instanceof Uint8Array ? new Uint8Array(request.body) : request.body,
           signal: AbortSignal.timeout(request.timeoutMs),
         });
         const headers: Record<string, string> = {};

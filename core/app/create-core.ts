@@ -6,7 +6,7 @@ import { silentLogger } from '../adapters/json-logger.ts';
 import { citizenHandlers } from '../features/citizen/handlers.ts';
 import { paymentsHandlers } from '../features/payments/handlers.ts';
 import { calendarHandlers } from '../features/calendar/handlers.ts';
-import { createCalendarService } from '../features/calendar/service.ts';
+import { createReloadableCalendar } from '../features/calendar/reloadable.ts';
 import { counterHandlers } from '../features/counter/handlers.ts';
 import { createSettingsService } from '../features/settings/service.ts';
 import { settingsHandlers } from '../features/settings/handlers.ts';
@@ -21,6 +21,19 @@ import { dossierHandlers } from '../features/dossiers/handlers.ts';
 import { createDossierService, type DossierService } from '../features/dossiers/service.ts';
 import { createCatalogueService, locateShippedCatalogue, type CatalogueService } from '../features/catalogue/service.ts';
 import { systemHandlers } from '../features/system/handlers.ts';
+import { documentsHandlers } from '../features/documents/handlers.ts';
+import { createDocumentsService, type DocumentsService } from '../features/documents/service.ts';
+import { clearScratch } from '../features/documents/store.ts';
+import { defaultScannerBackends } from '../features/scanning/backends/default-backends.ts';
+import { scanningHandlers } from '../features/scanning/handlers.ts';
+import { createScanningService, type ScanningService } from '../features/scanning/service.ts';
+import type { ScannerBackend } from '../ports/scanner.ts';
+import { createReceiptService, receiptHandlers, type ReceiptService } from '../features/receipts/handlers.ts';
+import type { SignerConfig } from '../../shared/contract/receipts.ts';
+import type { Signer } from '../ports/signer.ts';
+import { authHandlers } from '../features/auth/handlers.ts';
+import { createAuthService } from '../features/auth/service.ts';
+import { referenceAppliers } from './reference-appliers.ts';
 import { systemClock, type Clock } from '../ports/clock.ts';
 import type { HttpClient } from '../ports/http-client.ts';
 import type { Logger } from '../ports/logger.ts';
@@ -58,6 +71,12 @@ export type CoreOptions = Readonly<{
   /** How long one request to the central server may take before it counts as failed (and is retried). */
   syncRequestTimeoutMs?: number;
   random?: () => number;
+  /** Receipts: builds the signer from its settings (PKCS#12 file or PKCS#11 token by default); tests wrap it. */
+  receiptSigner?: (config: SignerConfig) => Signer;
+  /** Scanner access; by default SANE/eSCL (or WIA/NAPS2/eSCL on Windows). Tests pass SANE with a private config. */
+  scannerBackends?: (documents: DocumentsService) => readonly ScannerBackend[];
+  /** Scan upload chunk size (≤ 8 MiB); tests make it small. */
+  scanChunkBytes?: number;
 }>;
 
 export interface Core {
@@ -70,6 +89,10 @@ export interface Core {
   readonly catalogue: CatalogueService;
   /** Forms, renderers and the print queue (tests drive `printing.queue.runDue()` directly). */
   readonly printing: PrintingService;
+  /** Fees, payments, receipts (tests drive `receipts.issuePending()` for the server provider directly). */
+  readonly receipts: ReceiptService;
+  /** Scan sessions (tests and the bench wait on `scanning.finished(id)`). */
+  readonly scanning: ScanningService;
   /** Begins background work (watching the outbox, probing the server, WAL checkpoints). `desk call` never starts it. */
   start(): void;
   stop(): void;
@@ -92,17 +115,35 @@ export function createCore(options: CoreOptions): Core {
   const bus = createEventBus(logger);
   const storage = openStorage(databaseFileFor(dataDir, profile), logger);
   const settings = createSettingsService(options.settings, bus, logger);
+  const auth = createAuthService({ storage, clock, bus, settings, logger });
   // The dossier service is made below; sync reaches it only through this late-bound status applier.
   let applyServerStatus: DossierService['applyServerStatus'] = () => {
     throw new CoreError('db-unavailable', 'dossiers are not ready yet');
   };
+  // Scans and imports; the dossier service is bound below (attaching a scan is a dossier change).
+  let dossiersForDocuments: DossierService | null = null;
+  const documents = createDocumentsService({
+    storage,
+    clock,
+    logger,
+    dataDir,
+    dossiers: () => {
+      if (!dossiersForDocuments) throw new CoreError('db-unavailable', 'dossiers are not ready yet');
+      return dossiersForDocuments;
+    },
+  });
+  const scanning = createScanningService({ backends: (options.scannerBackends ?? defaultScannerBackends)(documents), documents, bus, logger, dataDir });
   const sync = createSyncService({
+    scans: documents,
+    ...(options.scanChunkBytes === undefined ? {} : { scanChunkBytes: options.scanChunkBytes }),
     storage,
     bus,
     clock,
     logger,
     settings,
     http: options.http ?? createFetchHttpClient(),
+    // Clerk accounts, catalogue, calendars: applied by their features (`catalogue` and `calendar` are made below).
+    reference: referenceAppliers({ auth, catalogue: () => catalogue, calendar: () => calendar, dataDir }),
     applyStatus: (change) => applyServerStatus({ dossierId: change.dossierId, status: change.status, at: change.at, by: change.by, note: change.note, cursor: change.cursor }),
     ...(options.random ? { random: options.random } : {}),
     ...(options.syncIntervalMs === undefined ? {} : { syncIntervalMs: options.syncIntervalMs }),
@@ -119,7 +160,7 @@ export function createCore(options: CoreOptions): Core {
   catalogue.loadShipped();
 
   // Working days, holidays and due dates: shipped schedules, plus DATA/calendar (next years' schedules, hours.json).
-  const calendar = createCalendarService({ resourcesDir: options.calendarDir, localDir: path.join(dataDir, 'calendar'), logger });
+  const calendar = createReloadableCalendar({ resourcesDir: options.calendarDir, localDir: path.join(dataDir, 'calendar'), logger });
 
   // Printing reads dossiers, and dossiers queue slips inside their transactions: the lookup is bound below.
   let dossierLookup: DossierService['get'] = () => {
@@ -144,8 +185,8 @@ export function createCore(options: CoreOptions): Core {
     settings,
     dueDates: calendar,
     procedures: catalogue,
-    // Until clerks sign in (UI issue), the audit names the counter profile.
-    actor: () => `counter:${profile}`,
+    // The signed-in clerk; the counter profile in setup mode (no clerk accounts yet).
+    actor: () => auth.actor() ?? `counter:${profile}`,
     afterCommit: () => {
       sync.afterCommit();
       printing.queue.wake();
@@ -153,6 +194,23 @@ export function createCore(options: CoreOptions): Core {
     withinChange: (db, dossier, action) => printing.queueForChange(db, dossier, action),
   });
   dossierLookup = (id) => dossiers.get(id);
+  dossiersForDocuments = dossiers;
+
+  // Fees, payments and receipts (docs/RECEIPTS.md); the `server` provider reaches the server through sync's client.
+  const receipts = createReceiptService({
+    storage,
+    clock,
+    logger,
+    dossier: (id) => dossiers.get(id),
+    fees: (code, date) => catalogue.findProcedure(code, date)?.version.fees ?? [],
+    formValues: () => printing.formValues(),
+    agencyCode: () => settings.get().counter.agencyCode,
+    actor: () => auth.actor() ?? `counter:${profile}`,
+    afterCommit: () => sync.afterCommit(),
+    central: sync.client,
+    ...(options.receiptSigner ? { signerFor: options.receiptSigner } : {}),
+    ...(options.random ? { random: options.random } : {}),
+  });
   applyServerStatus = (change) => dossiers.applyServerStatus(change);
 
   let checkpointTimer: NodeJS.Timeout | undefined;
@@ -169,18 +227,29 @@ export function createCore(options: CoreOptions): Core {
     ...dossierHandlers(dossiers, calendar, clock),
     ...auditHandlers(storage),
     ...printingHandlers(clock, printing, dataDir),
+    ...scanningHandlers(scanning),
+    ...documentsHandlers(documents),
+    ...receiptHandlers(receipts),
+    ...authHandlers(auth),
   };
 
   return {
-    dispatch: createDispatcher(handlers, logger),
+    dispatch: createDispatcher(handlers, logger, (method) => auth.authorize(method)),
     subscribe: (event, listener) => bus.subscribe(event, listener),
     storageState: () => storage.state(),
     storage,
     catalogue,
     printing,
+    receipts,
+    scanning,
     start() {
+      // A scan interrupted by a crash left only scratch files, never a document. Here, not in createCore:
+      // `desk call` (which never starts) must not pull the running app's scan from under it.
+      clearScratch(dataDir);
       sync.start();
+      auth.start();
       printing.queue.start();
+      receipts.start();
       checkpointTimer ??= setInterval(() => {
         try {
           storage.checkpoint();
@@ -191,7 +260,10 @@ export function createCore(options: CoreOptions): Core {
     },
     stop() {
       sync.stop();
+      auth.stop();
       printing.queue.stop();
+      scanning.stop();
+      receipts.stop();
       if (checkpointTimer) clearInterval(checkpointTimer);
       checkpointTimer = undefined;
       storage.close();

@@ -63,6 +63,23 @@ const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
     ).run();
     db.prepare(`INSERT INTO form_values (id, value, updated_at) VALUES (1, '{"placeName":"Hoàn Kiếm"}', '2026-11-23T08:00:00+07:00')`).run();
   },
+  7: (db) => {
+    db.prepare(`INSERT INTO documents (sha256, size, pages, media_type, source, owner_id_number, created_at) VALUES ('${'ab'.repeat(32)}', 1234, 2, 'application/pdf', 'scan', '079090011223', '2026-11-23T01:00:00.000Z')`).run();
+    db.prepare(`INSERT INTO document_links (dossier_id, paper_index, sha256, linked_at) VALUES ('d-1', 0, '${'ab'.repeat(32)}', '2026-11-23T01:00:00.000Z')`).run();
+    db.prepare(`INSERT INTO scanning_settings (id, value, updated_at) VALUES (1, '{"retentionDays":30}', '2026-11-23T01:00:00.000Z')`).run();
+  },
+  8: (db) => {
+    db.prepare(`INSERT INTO payments (id, dossier_id, method, amount, recorded_day, body) VALUES ('pay-1', 'd-1', 'cash', 10000, '2026-11-23', '{}')`).run();
+    db.prepare(`INSERT INTO receipt_series (template, symbol, last_number) VALUES ('1', 'K26TAA', 1)`).run();
+    db.prepare(`INSERT INTO receipts (id, payment_id, dossier_id, provider, status, template, symbol, number, issued_day, body) VALUES ('r-1', 'pay-1', 'd-1', 'local-signed', 'issued', '1', 'K26TAA', 1, '2026-11-23', '{}')`).run();
+  },
+  9: (db) => {
+    db.prepare(
+      `INSERT INTO clerks (id, username, display_name, password_hash, roles, disabled, updated_at, failed_attempts)
+       VALUES ('k-1', 'lan', 'Nguyễn Thị Lan', 'scrypt$32768$8$1$c2FsdHNhbHRzYWx0$a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5', '["clerk"]', 0, '2026-11-23T01:00:00.000Z', 2)`,
+    ).run();
+    db.prepare("INSERT INTO reference_versions (kind, version, etag, pulled_at) VALUES ('clerks', 'v1', '\"v1\"', '2026-11-23T08:00:00+07:00')").run();
+  },
 };
 
 describe('migrations', () => {
@@ -94,6 +111,8 @@ describe('migrations', () => {
     if (from >= 2) expect(db.prepare('SELECT id, seq, length(hash) AS hashLength FROM audit_log').all()).toEqual([{ id: 'a-1', seq: 1, hashLength: 64 }]);
     if (from >= 3) expect(db.prepare('SELECT origin, code FROM catalogue_versions').all()).toEqual([{ origin: 'shipped', code: '2.000815' }]);
     if (from >= 5) expect(db.prepare('SELECT counter_id, audit_acked_seq, status_cursor FROM sync_state').all()).toEqual([{ counter_id: 'c-1', audit_acked_seq: 1, status_cursor: 7 }]);
+    if (from >= 8) expect(db.prepare('SELECT symbol, number FROM receipts').all()).toEqual([{ symbol: 'K26TAA', number: 1 }]);
+    if (from >= 7) expect(db.prepare('SELECT d.pages, l.dossier_id FROM documents d JOIN document_links l USING (sha256)').all()).toEqual([{ pages: 2, dossier_id: 'd-1' }]);
     db.close();
   });
 

@@ -1,8 +1,9 @@
 export type HttpRequest = Readonly<{
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'HEAD' | 'DELETE';
   url: string;
   headers?: Readonly<Record<string, string>>;
-  body?: string;
+  /** Bytes for binary uploads (scans: `application/offset+octet-stream` chunks). */
+  body?: string | Uint8Array;
   timeoutMs: number;
 }>;
 

@@ -7,6 +7,8 @@ import { CoreError } from './core-error.ts';
 export type Handler<M extends MethodName> = (input: ParsedInput<M>) => Promise<Output<M>> | Output<M>;
 export type Handlers = { [M in MethodName]: Handler<M> };
 export type Dispatch = (method: string, input: unknown) => Promise<RpcResult<unknown>>;
+/** Throws a CoreError (sign-in-required, session-locked, forbidden-role) when the caller may not run `method`. */
+export type Authorize = (method: MethodName) => void;
 
 /** Zod issues as plain data: where, what; never the rejected value itself (it may be personal data). */
 function describeIssues(error: z.ZodError): { path: string; message: string }[] {
@@ -16,13 +18,23 @@ function describeIssues(error: z.ZodError): { path: string; message: string }[] 
 /**
  * The one dispatcher every host uses: validate input, run the handler, check the output against the
  * contract, map CoreError to its code, log and hide everything else.
+ *
+ * `authorize` runs before the input is even parsed, for every method (shared/contract/access.ts says who may
+ * call what): the rule lives here once, not in each handler.
  */
-export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
+export function createDispatcher(handlers: Handlers, logger: Logger, authorize: Authorize = () => undefined): Dispatch {
   return async function dispatch(method, rawInput) {
     if (!isMethodName(method)) {
       return failResult('unknown-method', `Unknown method: ${method.slice(0, 100)}`);
     }
     const spec = methods[method];
+    try {
+      authorize(method);
+    } catch (error) {
+      if (error instanceof CoreError) return failResult(error.code, error.message, error.details);
+      logger.error('authorization failed', { method, error: error instanceof Error ? error.message : String(error) });
+      return failResult('internal', 'Internal error');
+    }
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       return failResult('invalid-input', `Invalid input for ${method}`, { issues: describeIssues(parsed.error) });

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { LanguageProvider } from '../i18n/LanguageProvider.tsx';
 import { AppShell } from './AppShell.tsx';
+import { AuthGate } from '../features/auth/AuthGate.tsx';
 import { useLanguageSetting } from './use-language-setting.ts';
 
 export function App() {
@@ -11,7 +12,9 @@ export function App() {
   }, [language]);
   return (
     <LanguageProvider language={language} onChange={setLanguage}>
-      <AppShell languageError={saveError} />
+      <AuthGate>
+        <AppShell languageError={saveError} />
+      </AuthGate>
     </LanguageProvider>
   );
 }

@@ -4,6 +4,8 @@ import { DossiersScreen } from '../features/dossiers/DossiersScreen.tsx';
 import { describeFailure } from '../features/home/describe-failure.ts';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
 import { IntakeScreen } from '../features/intake/IntakeScreen.tsx';
+import { SessionBar } from '../features/auth/SessionBar.tsx';
+import { SetupBanner } from '../features/auth/SetupBanner.tsx';
 import { useT } from '../i18n/LanguageProvider.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { NavBar, screenForShortcut } from './NavBar.tsx';
@@ -52,9 +54,11 @@ export function AppShell(props: Readonly<{ languageError: CoreClientError | null
           <span className="app-header__name">{t('app.name')}</span>
           <span className="app-header__tagline">{t('app.tagline')}</span>
         </div>
+        <SessionBar />
         <LanguageSwitch />
       </header>
       <NavBar current={route.screen} onNavigate={navigate} />
+      <SetupBanner />
       {props.languageError ? (
         <p className="notice notice--shell" role="status" data-testid="language-error">
           {t('language.saveFailed', { reason: describeFailure(props.languageError, translator) })}

@@ -1,5 +1,7 @@
 import { enDossiers } from './dossiers.en.ts';
 import { enIntake } from './intake.en.ts';
+import { enAuth } from './auth.en.ts';
+import { enScan } from './scan.en.ts';
 import type { Catalogue } from './vi.ts';
 
 /** English: same keys as `vi.ts`; the type makes a missing or extra key a compile error. */
@@ -61,4 +63,6 @@ export const en: Catalogue = {
 
   ...enIntake,
   ...enDossiers,
+  ...enAuth,
+  ...enScan,
 };

@@ -1,5 +1,7 @@
 import { viDossiers } from './dossiers.vi.ts';
 import { viIntake } from './intake.vi.ts';
+import { viAuth } from './auth.vi.ts';
+import { viScan } from './scan.vi.ts';
 
 /**
  * Vietnamese, the default language of the counter. This catalogue defines the keys: `en.ts` must have
@@ -65,6 +67,8 @@ export const vi = {
   // The clerk's screens keep their messages in their own files.
   ...viIntake,
   ...viDossiers,
+  ...viAuth,
+  ...viScan,
 } as const;
 
 export type MessageKey = keyof typeof vi;

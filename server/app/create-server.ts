@@ -11,6 +11,7 @@ import { publicRoutes } from '../features/openapi/routes.ts';
 import { referenceRoutes } from '../features/reference/routes.ts';
 import { statusChangeRoutes } from '../features/status-changes/routes.ts';
 import { uploadRoutes } from '../features/uploads/routes.ts';
+import { receiptRoutes } from '../features/receipts/routes.ts';
 import { createLimiters, DEFAULT_LIMITS, type AppContext, type ServerLimits } from './context.ts';
 
 export type CentralServerOptions = Readonly<{
@@ -31,7 +32,7 @@ export type CentralServer = Readonly<{
 }>;
 
 export function routesFor(app: AppContext): Route[] {
-  return [...publicRoutes(app), ...counterRoutes(app), ...dossierRoutes(app), ...auditRoutes(app), ...statusChangeRoutes(app), ...codeBlockRoutes(app), ...referenceRoutes(app), ...uploadRoutes(app), ...lookupRoutes(app)];
+  return [...publicRoutes(app), ...counterRoutes(app), ...dossierRoutes(app), ...auditRoutes(app), ...statusChangeRoutes(app), ...codeBlockRoutes(app), ...referenceRoutes(app), ...uploadRoutes(app), ...lookupRoutes(app), ...receiptRoutes(app)];
 }
 
 export function createCentralServer(options: CentralServerOptions): CentralServer {

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { lockDataDir } from './data-dir-lock.ts';
 import { migrate } from './migrate.ts';
 import { openStorage } from './open.ts';
+import { MIGRATIONS } from './migrations/index.ts';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -28,7 +29,7 @@ describe('embedded storage', () => {
     expect(fs.existsSync(path.join(dataDir, 'pglite.lock'))).toBe(false);
     const reopened = await openStorage({ dataDir });
     const rows = await reopened.query<{ version: number }>('SELECT version FROM schema_migrations');
-    expect(rows.map((row) => Number(row.version))).toEqual([1]);
+    expect(rows.map((row) => Number(row.version))).toEqual(MIGRATIONS.map((migration) => migration.version));
     await reopened.close();
   }, 60_000);
 

@@ -16,6 +16,7 @@ export const CENTRAL_ERROR_MESSAGES: Readonly<Record<CentralErrorCode, Readonly<
   'payload-too-large': { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request body is too large.' },
   'rate-limited': { vi: 'Quá nhiều yêu cầu; hãy thử lại sau.', en: 'Too many requests; try again later.' },
   'code-space-exhausted': { vi: 'Đã hết số hồ sơ có thể cấp cho ngày này.', en: 'No dossier numbers left for this day.' },
+  'receipt-number-collision': { vi: 'Số biên lai đã được một biên lai khác sử dụng (hai quầy cùng một ký hiệu?); cả hai được giữ lại để xử lý.', en: 'Another receipt already holds this number (two counters with one series?); both are kept for review.' },
   internal: { vi: 'Lỗi máy chủ. Yêu cầu có thể được gửi lại.', en: 'Server error. The request can be retried.' },
 };
 

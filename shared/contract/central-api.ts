@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DossierSchema } from './dossiers.ts';
+import { ReceiptLineSchema, ReceiptSchema } from './receipts.ts';
 
 /**
  * The wire contract between a counter and the central one-stop server (server/ implements it, core's sync
@@ -29,6 +30,8 @@ export const CENTRAL_PATHS = {
   clerks: '/api/v1/clerks',
   /** POST to start (or find) an upload by SHA-256; HEAD/PATCH `uploads/<sha256>` for offset and chunks. */
   uploads: '/api/v1/uploads',
+  /** POST: issue a receipt for a counter (idempotent by its id); GET `receipts/<id>`: look it up before any retry. */
+  receipts: '/api/v1/receipts',
   backofficeStatus: '/api/v1/backoffice/dossiers/{id}/status',
   lookupPage: '/tra-cuu',
 } as const;
@@ -48,6 +51,7 @@ export const CENTRAL_ERROR_CODES = [
   'payload-too-large',
   'rate-limited',
   'code-space-exhausted',
+  'receipt-number-collision',
   'internal',
 ] as const;
 export const CentralErrorCodeSchema = z.enum(CENTRAL_ERROR_CODES);
@@ -88,8 +92,12 @@ export const PushItemSchema = z.object({
   kind: z.literal('dossier.upserted'),
   dossier: DossierSchema,
 });
-export const PushRequestSchema = z.object({ items: z.array(PushItemSchema).min(1).max(500) }).strict();
+/** A receipt the counter signed itself (local-signed), or its cancellation: the full record, applied when its version is newer. */
+export const ReceiptPushItemSchema = z.object({ jobId: z.uuid(), kind: z.enum(['receipt.issued', 'receipt.cancelled']), receipt: ReceiptSchema });
+export const RECEIPT_PUSH_KINDS: readonly string[] = ReceiptPushItemSchema.shape.kind.options;
+export const PushRequestSchema = z.object({ items: z.array(z.union([PushItemSchema, ReceiptPushItemSchema])).min(1).max(500) }).strict();
 export type PushItem = z.infer<typeof PushItemSchema>;
+export type ReceiptPushItem = z.infer<typeof ReceiptPushItemSchema>;
 
 /**
  * Per item: applied (stored or updated), unchanged (the server already had this version or a newer one),
@@ -180,3 +188,24 @@ export const MAX_UPLOAD_CHUNK_BYTES = 8 * 1024 * 1024;
 // --- Citizen look-up (/tra-cuu) ------------------------------------------------------------------------------
 
 export const LookupQuerySchema = z.object({ ma: z.string().trim().min(1).max(40), pin: z.string().trim().regex(/^\d{6}$/) });
+
+// --- Receipts issued by the central server (provider `server`) -------------------------------------------------
+
+/** The counter's provisional receipt, to be issued by the server under its own certificate and series. */
+export const ReceiptIssueRequestSchema = z
+  .object({
+    id: z.uuid(),
+    dossierId: z.string().max(64),
+    dossierCode: z.string().max(40),
+    paymentId: z.string().max(64),
+    method: z.enum(['cash', 'transfer']),
+    amount: z.number().int().nonnegative(),
+    payerName: z.string().max(200),
+    buyerAddress: z.string().max(500),
+    lines: z.array(ReceiptLineSchema).min(1).max(60),
+    lookupCode: z.string().regex(/^[A-Z0-9]{6,16}$/),
+    requestedAt: z.string(),
+    replaces: z.uuid().nullable(),
+  })
+  .strict();
+export type ReceiptIssueRequest = z.infer<typeof ReceiptIssueRequestSchema>;

@@ -35,6 +35,28 @@ export const ERROR_CODES = [
   'enrolment-code-invalid',
   'server-unreachable',
   'server-error',
+  'fee-amount-missing',
+  'bank-account-missing',
+  'signer-unavailable',
+  'scanner-not-found',
+  'scanner-unavailable',
+  'scanner-busy',
+  'scanner-option-unsupported',
+  'scanner-feeder-empty',
+  'scan-failed',
+  'file-not-allowed',
+  'file-unreadable',
+  'file-empty',
+  'file-too-large',
+  'file-type-unsupported',
+  'file-corrupt',
+  'too-many-pages',
+  'sign-in-required',
+  'session-locked',
+  'forbidden-role',
+  'sign-in-failed',
+  'sign-in-locked-out',
+  'account-disabled',
   'internal',
 ] as const;
 
@@ -175,6 +197,94 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Language
   'server-error': {
     vi: 'Máy chủ trung tâm đang gặp sự cố hoặc trả lời không đúng. Hãy thử lại sau hoặc gọi bộ phận CNTT.',
     en: 'The central server has a problem or gave an unexpected answer. Try again later or call IT.',
+  },
+  'fee-amount-missing': {
+    vi: 'Khoản phí, lệ phí này chưa có mức thu (do tỉnh quy định) hoặc chưa nhập số trang. Hãy nhập số lượng, hoặc báo quản trị viên nhập mức thu.',
+    en: 'This fee has no amount yet (set by the province) or needs a page count. Enter the count, or ask the administrator to enter the amount.',
+  },
+  'bank-account-missing': {
+    vi: 'Trung tâm chưa khai báo tài khoản ngân hàng nhận chuyển khoản. Hãy thu tiền mặt hoặc báo quản trị viên.',
+    en: 'The centre has no bank account for transfers. Take cash or ask the administrator.',
+  },
+  'signer-unavailable': {
+    vi: 'Không ký được biên lai: chưa cài chứng thư số, sai mật khẩu/PIN hoặc chưa cắm USB ký số. Biên lai chưa được cấp số; hãy kiểm tra rồi thử lại.',
+    en: 'The receipt could not be signed: no certificate is set up, the password/PIN is wrong, or the signing token is not plugged in. No number was used; check and try again.',
+  },
+  'sign-in-required': {
+    vi: 'Cần đăng nhập bằng tài khoản cán bộ trước khi thực hiện thao tác này.',
+    en: 'A clerk must sign in before doing this.',
+  },
+  'session-locked': {
+    vi: 'Phiên làm việc đang khóa. Hãy nhập mật khẩu để mở khóa.',
+    en: 'The session is locked. Enter the password to unlock it.',
+  },
+  'forbidden-role': {
+    vi: 'Chỉ cán bộ phụ trách (giám sát) mới được thực hiện thao tác này.',
+    en: 'Only a supervisor may do this.',
+  },
+  'sign-in-failed': {
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'The username or password is wrong.',
+  },
+  'sign-in-locked-out': {
+    vi: 'Nhập sai mật khẩu quá nhiều lần. Tài khoản tạm khóa vài phút; hãy thử lại sau.',
+    en: 'Too many wrong passwords. The account is locked for a few minutes; try again later.',
+  },
+  'account-disabled': {
+    vi: 'Tài khoản này đã bị vô hiệu hóa. Hãy liên hệ người quản lý.',
+    en: 'This account has been disabled. Contact your manager.',
+  },
+  'scanner-not-found': {
+    vi: 'Không tìm thấy máy quét này. Hãy chọn lại máy quét trong danh sách.',
+    en: 'This scanner was not found. Choose a scanner from the list again.',
+  },
+  'scanner-unavailable': {
+    vi: 'Máy quét không trả lời: máy đang tắt, mất kết nối hoặc chưa cài trình điều khiển. Hãy kiểm tra máy quét.',
+    en: 'The scanner does not answer: it is off, disconnected, or its driver is missing. Check the scanner.',
+  },
+  'scanner-busy': {
+    vi: 'Máy quét đang bận với một lượt quét khác. Hãy đợi rồi thử lại.',
+    en: 'The scanner is busy with another scan. Wait and try again.',
+  },
+  'scanner-option-unsupported': {
+    vi: 'Máy quét không hỗ trợ lựa chọn này (khay nạp giấy, quét hai mặt, độ phân giải hoặc chế độ màu).',
+    en: 'The scanner does not offer this option (feeder, two-sided, resolution or colour mode).',
+  },
+  'scanner-feeder-empty': {
+    vi: 'Khay nạp giấy của máy quét không có giấy. Hãy đặt giấy vào khay rồi quét lại.',
+    en: "The scanner's document feeder is empty. Load the papers and scan again.",
+  },
+  'scan-failed': {
+    vi: 'Quét không thành công (kẹt giấy hoặc lỗi máy quét). Không có trang nào của lượt quét này được lưu; hãy quét lại.',
+    en: 'The scan failed (paper jam or scanner error). Nothing of this scan was kept; scan again.',
+  },
+  'file-not-allowed': {
+    vi: 'Tệp nằm ngoài các thư mục được phép nhập. Hãy chép tệp vào thư mục nhập đã cấu hình rồi thử lại.',
+    en: 'The file is outside the folders files may be imported from. Copy it into a configured import folder and try again.',
+  },
+  'file-unreadable': {
+    vi: 'Không đọc được tệp: tệp không tồn tại hoặc không có quyền đọc.',
+    en: 'The file cannot be read: it does not exist or may not be read.',
+  },
+  'file-empty': {
+    vi: 'Tệp rỗng (0 byte). Hãy chọn đúng tệp đã quét.',
+    en: 'The file is empty (0 bytes). Choose the right scanned file.',
+  },
+  'file-too-large': {
+    vi: 'Tệp quá lớn để nhập. Hãy quét lại với độ phân giải thấp hơn hoặc chia nhỏ tệp.',
+    en: 'The file is too large to import. Scan again at a lower resolution or split the file.',
+  },
+  'file-type-unsupported': {
+    vi: 'Chỉ nhập được tệp PDF, JPEG, PNG hoặc TIFF. Nội dung tệp này không thuộc các loại đó (dù tên tệp có thể giống).',
+    en: 'Only PDF, JPEG, PNG or TIFF files can be imported. This file’s content is none of these (whatever its name says).',
+  },
+  'file-corrupt': {
+    vi: 'Tệp bị hỏng hoặc không đọc được nội dung. Hãy quét hoặc xuất lại tệp.',
+    en: 'The file is damaged or its content cannot be read. Scan or export it again.',
+  },
+  'too-many-pages': {
+    vi: 'Tài liệu có quá nhiều trang cho một thành phần hồ sơ. Hãy chia thành nhiều lần quét.',
+    en: 'The document has too many pages for one paper. Split it into several scans.',
   },
   internal: {
     vi: 'Lỗi nội bộ. Thao tác chưa được thực hiện; dữ liệu đã lưu không bị ảnh hưởng.',

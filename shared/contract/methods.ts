@@ -29,6 +29,7 @@ import {
 import { CalendarDayInputSchema, CalendarDaySchema, CalendarDueDateInputSchema, CalendarDueDateSchema } from './calendar.ts';
 import { CitizenFromIdQrSchema, ParseIdQrInputSchema } from './citizen.ts';
 import { AmountInWordsInputSchema, AmountInWordsOutputSchema, VietQrInputSchema, VietQrOutputSchema } from './payments.ts';
+import * as receipts from './receipts.ts';
 import { CatalogueEntrySchema, CatalogueGetInputSchema, CatalogueSearchInputSchema, CatalogueSearchOutputSchema } from './catalogue.ts';
 import {
   AuditVerifyOutputSchema,
@@ -43,6 +44,23 @@ import {
   ReturnResultInputSchema,
   SupplementRequestInputSchema,
 } from './dossiers.ts';
+import {
+  DocumentSchema,
+  DocumentsAttachInputSchema,
+  DocumentsAttachOutputSchema,
+  DocumentsImportInputSchema,
+  FindReusableInputSchema,
+  FindReusableOutputSchema,
+  ScannerRefSchema,
+  ScannersListOutputSchema,
+  ScannerTestOutputSchema,
+  ScanningSettingsPatchSchema,
+  ScanningSettingsSchema,
+  ScanProgressSchema,
+  ScanSessionRefSchema,
+  ScanStartInputSchema,
+} from './scanning.ts';
+import { SessionSchema, SignInInputSchema, UnlockInputSchema } from './auth.ts';
 
 const NoInput = z.object({}).strict();
 
@@ -175,6 +193,23 @@ export const methods = {
     input: AmountInWordsInputSchema,
     output: AmountInWordsOutputSchema,
   },
+  'fees.quote': { description: "What a dossier costs: the procedure's fee items by count, tiers and caps, exemptions with their reason, extra services; the VietQR for the total.", input: receipts.FeeQuoteInputSchema, output: receipts.FeeQuoteSchema },
+  'fees.settings': { description: "The centre's extra services (copies, postal return) and the province's fee amounts.", input: NoInput, output: receipts.FeeSettingsSchema },
+  'fees.setSettings': { description: 'Change the extra services or local fee amounts; returns all of them.', input: receipts.FeeSettingsPatchSchema, output: receipts.FeeSettingsSchema },
+  'payments.record': {
+    description: 'Record a cash or transfer payment of the quoted total and issue its receipt in the same transaction (idempotent by clientTxId).',
+    input: receipts.PaymentRecordInputSchema,
+    output: receipts.PaymentRecordOutputSchema,
+  },
+  'payments.list': { description: 'Payments of a dossier or a day, newest first.', input: receipts.PaymentListInputSchema, output: z.object({ payments: z.array(receipts.PaymentSchema) }) },
+  'receipts.issue': { description: 'Issue a new receipt for a payment that has no valid one (after a cancellation).', input: receipts.ReceiptIssueInputSchema, output: receipts.ReceiptSchema },
+  'receipts.cancel': { description: 'Cancel a receipt with the reason; the original and its number are kept.', input: receipts.ReceiptCancelInputSchema, output: receipts.ReceiptSchema },
+  'receipts.replace': { description: 'Replace an issued receipt by a new one with its own number, linked both ways.', input: receipts.ReceiptReplaceInputSchema, output: receipts.ReceiptReplaceOutputSchema },
+  'receipts.get': { description: 'One receipt with its signed XML.', input: receipts.ReceiptRefInputSchema, output: receipts.ReceiptSchema },
+  'receipts.list': { description: 'Receipts of a dossier or a day, newest first.', input: receipts.ReceiptListInputSchema, output: z.object({ receipts: z.array(receipts.ReceiptSchema) }) },
+  'receipts.dailyReport': { description: 'The daily close: count and total per series and per payment method, cancelled and provisional receipts.', input: receipts.DailyReportInputSchema, output: receipts.DailyReportSchema },
+  'receipts.settings': { description: 'Receipt provider, template, series and signer (secrets are never returned).', input: NoInput, output: receipts.ReceiptSettingsViewSchema },
+  'receipts.setSettings': { description: 'Change the receipt provider, series, seller or signer; returns the settings without secrets.', input: receipts.ReceiptSettingsPatchSchema, output: receipts.ReceiptSettingsViewSchema },
   'printers.testPage': {
     description: 'Print the Vietnamese test page (every letter with diacritics, a QR) on a network receipt printer.',
     input: PrinterTestPageInputSchema,
@@ -193,6 +228,23 @@ export const methods = {
   'printing.reprint': { description: 'Queue a new job for the same document; it says "BẢN IN LẠI" with the time.', input: ReprintInputSchema, output: PrintJobSchema },
   'printing.formValues': { description: "The centre's values printed on forms: header names, place, hotline, notes, bank account.", input: NoInput, output: FormValuesOutputSchema },
   'printing.setFormValues': { description: 'Change some form values; returns all of them.', input: FormValuesPatchSchema, output: FormValuesOutputSchema },
+  'scanners.list': { description: 'Scanners this counter can use: SANE devices, eSCL scanners from the scanning settings, Windows WIA/NAPS2 where present.', input: NoInput, output: ScannersListOutputSchema },
+  'scanners.test': { description: "Ask one scanner for its capabilities (no scan): whether it answers, and what it offers.", input: ScannerRefSchema, output: ScannerTestOutputSchema },
+  'scanning.start': { description: 'Start scanning into one PDF (for a paper of a dossier when given); pages arrive as scanning.progressed events.', input: ScanStartInputSchema, output: ScanSessionRefSchema },
+  'scanning.cancel': { description: 'Stop a scan session: the scanner is stopped and nothing of it is kept.', input: ScanSessionRefSchema, output: z.object({ cancelled: z.boolean() }) },
+  'scanning.session': { description: 'The latest progress of a scan session (the same payload as the event).', input: ScanSessionRefSchema, output: ScanProgressSchema },
+  'scanning.settings': { description: 'Scanning settings: import folders, eSCL scanner addresses, retention days, limits.', input: NoInput, output: ScanningSettingsSchema },
+  'scanning.updateSettings': { description: 'Change some scanning settings; returns all of them.', input: ScanningSettingsPatchSchema, output: ScanningSettingsSchema },
+  'documents.import': { description: 'Import files (one PDF, or JPEG/PNG/TIFF pages) from an allowed folder into one PDF, optionally for a paper of a dossier.', input: DocumentsImportInputSchema, output: DocumentSchema },
+  'documents.attach': { description: "Link a stored document to a dossier's paper (reuse when it was made for another dossier); audited and sent to the server.", input: DocumentsAttachInputSchema, output: DocumentsAttachOutputSchema },
+  'documents.findReusable': { description: 'Papers already digitised for a citizen by ID number: on this counter, and from the server when online.', input: FindReusableInputSchema, output: FindReusableOutputSchema },
+  'documents.get': { description: 'One stored document by SHA-256, with its links and upload state.', input: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(), output: DocumentSchema },
+  'auth.session': { description: 'Who is signed in at this counter, with roles, since when, and whether the session is locked (or setup mode).', input: NoInput, output: SessionSchema },
+  'auth.signIn': { description: "Sign a clerk in, verified offline against the accounts pulled from the central server; a few wrong passwords lock the account briefly.", input: SignInInputSchema, output: SessionSchema },
+  'auth.signOut': { description: 'Sign the clerk out.', input: NoInput, output: SessionSchema },
+  'auth.lock': { description: 'Lock the session now (the clerk stays signed in; the password unlocks).', input: NoInput, output: SessionSchema },
+  'auth.unlock': { description: "Unlock the session with the signed-in clerk's password.", input: UnlockInputSchema, output: SessionSchema },
+  'auth.touch': { description: 'The clerk is active (keyboard or mouse): restarts the idle-lock countdown.', input: NoInput, output: SessionSchema },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;

@@ -47,9 +47,39 @@ export const METHOD_NAMES = [
   'calendar.dueDate',
   'payments.vietqr',
   'payments.amountInWords',
+  'fees.quote',
+  'fees.settings',
+  'fees.setSettings',
+  'payments.record',
+  'payments.list',
+  'receipts.issue',
+  'receipts.cancel',
+  'receipts.replace',
+  'receipts.get',
+  'receipts.list',
+  'receipts.dailyReport',
+  'receipts.settings',
+  'receipts.setSettings',
+  'scanners.list',
+  'scanners.test',
+  'scanning.start',
+  'scanning.cancel',
+  'scanning.session',
+  'scanning.settings',
+  'scanning.updateSettings',
+  'documents.import',
+  'documents.attach',
+  'documents.findReusable',
+  'documents.get',
+  'auth.session',
+  'auth.signIn',
+  'auth.signOut',
+  'auth.lock',
+  'auth.unlock',
+  'auth.touch',
 ] as const satisfies readonly MethodName[];
 
-export const EVENT_NAMES = ['sync.stateChanged', 'settings.changed'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['sync.stateChanged', 'settings.changed', 'scanning.progressed', 'auth.changed'] as const satisfies readonly EventName[];
 
 /** IPC channel names are derived here and nowhere else. */
 export const ipcChannel = {

@@ -25,10 +25,15 @@ export const ServerUrlSchema = z
   .max(500)
   .refine((value) => /^https?:\/\/[^\s]+$/i.test(value), { message: 'Must be an http:// or https:// address' });
 
+/** Fractions are allowed (0.05 min = 3 s) so an end-to-end test need not wait; 8 h at most. */
+export const IdleLockMinutesSchema = z.number().min(0.05).max(480);
+
 export const SettingsSchema = z.object({
   language: LanguageSchema,
   counter: CounterSettingsSchema,
   serverUrl: ServerUrlSchema.nullable(),
+  /** Minutes without keyboard or mouse before the clerk's session locks; absent: DEFAULT_IDLE_LOCK_MINUTES (auth.ts). */
+  idleLockMinutes: IdleLockMinutesSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -37,6 +42,7 @@ export const SettingsPatchSchema = z
     language: LanguageSchema.optional(),
     counter: CounterSettingsSchema.partial().strict().optional(),
     serverUrl: ServerUrlSchema.nullable().optional(),
+    idleLockMinutes: IdleLockMinutesSchema.optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;

@@ -27,6 +27,8 @@ export type DeskServeOptions = Readonly<{
   startTimeoutMs?: number;
   /** Tests of the API alone (sync, crash recovery) run before the UI is built. */
   requireUi?: boolean;
+  /** Extra environment for the host (e.g. SANE_CONFIG_DIR for SANE's test scanner). */
+  env?: Readonly<Record<string, string>>;
 }>;
 
 /** A fresh, empty data folder under the OS temp dir; the caller removes it. */
@@ -48,7 +50,7 @@ export async function startDeskServe(options: DeskServeOptions = {}): Promise<De
   const child = spawn(process.execPath, [DESK_BIN, 'serve', '--data', dataDir, '--port', '0'], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
   });
   let stdout = '';
   let stderr = '';

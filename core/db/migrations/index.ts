@@ -5,6 +5,9 @@ import { migrate0003 } from './0003-create-catalogue.ts';
 import { migrate0004 } from './0004-create-dossiers.ts';
 import { migrate0005 } from './0005-create-sync-state.ts';
 import { migrate0006 } from './0006-create-printing.ts';
+import { migrate0007 } from './0007-create-documents.ts';
+import { migrate0008 } from './0008-create-receipts.ts';
+import { migrate0009 } from './0009-create-clerks.ts';
 
 export type Migration = Readonly<{ version: number; name: string; up: (db: Database) => void }>;
 
@@ -16,6 +19,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'create-dossiers', up: migrate0004 },
   { version: 5, name: 'create-sync-state', up: migrate0005 },
   { version: 6, name: 'create-printing', up: migrate0006 },
+  { version: 7, name: 'create-documents', up: migrate0007 },
+  { version: 8, name: 'create-receipts', up: migrate0008 },
+  { version: 9, name: 'create-clerks', up: migrate0009 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

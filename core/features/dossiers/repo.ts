@@ -124,6 +124,14 @@ export function updateDossier(db: CounterDatabase, id: string, version: number, 
   return result.changes === 1;
 }
 
+/** A paper's digitised copy (scanning): the dossier's version moves so the next snapshot supersedes the last. */
+export function setPaperScan(db: CounterDatabase, id: string, position: number, sha256: string, updatedAt: string): boolean {
+  const paper = cachedStatement(db, 'UPDATE dossier_papers SET scan_sha256 = ? WHERE dossier_id = ? AND position = ?').run(sha256, id, position);
+  if (paper.changes !== 1) return false;
+  cachedStatement(db, 'UPDATE dossiers SET updated_at = ?, version = version + 1 WHERE id = ?').run(updatedAt, id);
+  return true;
+}
+
 function papersOf(db: CounterDatabase, id: string): Paper[] {
   const rows = cachedStatement(db, 'SELECT name, form, count, required, note, scan_sha256 FROM dossier_papers WHERE dossier_id = ? ORDER BY position').all(id) as {
     name: string;

@@ -15,7 +15,7 @@ import type { SettingsService } from '../settings/service.ts';
 import { insertOutboxJob } from '../sync/outbox-repo.ts';
 import { allocateDossierCode } from './code-allocator.ts';
 import type { DueDateCalculator, ProcedureLookup } from './ports.ts';
-import { findDossier, insertDossier, listDossiers, searchDossiers, updateDossier, type DossierChange, type ListQuery } from './repo.ts';
+import { findDossier, insertDossier, listDossiers, searchDossiers, setPaperScan, updateDossier, type DossierChange, type ListQuery } from './repo.ts';
 
 export type DossierServiceOptions = Readonly<{
   storage: Storage;
@@ -51,6 +51,11 @@ export interface DossierService {
    * table is not consulted.
    */
   applyServerStatus(change: ServerStatusChange): 'applied' | 'unchanged' | 'unknown';
+  /**
+   * A paper's scan (documents feature): sets its scanSha256, with an audit entry and a new snapshot for the
+   * server, in one transaction that also runs `within` (the document link). `invalid-input` for no such paper.
+   */
+  attachScan(id: string, paperIndex: number, sha256: string, details: TransitionDetails, within: (db: CounterDatabase, dossier: Dossier) => void): Dossier;
 }
 
 export type ServerStatusChange = Readonly<{ dossierId: string; status: DossierStatus; at: string; by: string; note: string | null; cursor: number }>;
@@ -201,6 +206,17 @@ export function createDossierService(options: DossierServiceOptions): DossierSer
         });
         return 'applied' as const;
       })();
+    },
+
+    attachScan(id, paperIndex, sha256, details, within) {
+      const current = get(id);
+      if (paperIndex >= current.papers.length) throw new CoreError('invalid-input', `The dossier has ${current.papers.length} papers; there is no paper ${paperIndex}`, { papers: current.papers.length });
+      const at = toVietnamIso(clock.now());
+      const db = storage.db();
+      return recordChange(id, 'dossier.scanAttached', { ...details, paperIndex, sha256 }, at, () => {
+        if (!setPaperScan(db, id, paperIndex, sha256, at)) throw new CoreError('conflict', 'The dossier changed while the scan was being attached; try again');
+        within(db, current);
+      });
     },
 
     list: (query) => listDossiers(storage.db(), query, nowUtc()),

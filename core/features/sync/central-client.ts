@@ -28,7 +28,11 @@ export type CentralClientOptions = Readonly<{
   onClockSkew: (skewSeconds: number) => void;
 }>;
 
-export type CentralCall = Readonly<{ method: 'GET' | 'POST'; path: string; body?: unknown }>;
+/**
+ * `ifNoneMatch`: a conditional GET of versioned reference data. The server's 304 reaches the caller's schema
+ * as an `undefined` body, so such a caller passes `Schema.optional()` and reads `undefined` as "unchanged".
+ */
+export type CentralCall = Readonly<{ method: 'GET' | 'POST'; path: string; body?: unknown; ifNoneMatch?: string }>;
 
 export interface CentralClient {
   call<S extends z.ZodType>(request: CentralCall, schema: S): Promise<CentralAnswer<z.output<S>>>;
@@ -60,6 +64,7 @@ export function createCentralClient(options: CentralClientOptions): CentralClien
       const credential = options.credential();
       if (credential !== null) headers.authorization = `Bearer ${credential}`;
       if (request.body !== undefined) headers['content-type'] = 'application/json';
+      if (request.ifNoneMatch !== undefined) headers['if-none-match'] = request.ifNoneMatch;
       const sentAt = clock.now().getTime();
       let response;
       try {
@@ -83,8 +88,8 @@ export function createCentralClient(options: CentralClientOptions): CentralClien
       }
       checkClock(sentAt, receivedAt, response.headers.date, body);
       const { status } = response;
-      if (status >= 200 && status < 300) {
-        const parsed = schema.safeParse(body);
+      if ((status >= 200 && status < 300) || (status === 304 && request.ifNoneMatch !== undefined)) {
+        const parsed = schema.safeParse(status === 304 ? undefined : body);
         if (parsed.success) return { ok: true, value: parsed.data };
         return { ok: false, failure: { kind: 'retry', problem: 'server-error', message: `The server's answer to ${request.path} does not match the contract`, retryAfterMs: null } };
       }

@@ -1,4 +1,4 @@
-import { CENTRAL_PATHS, PushItemSchema, PushResponseSchema, type PushItem } from '../../../shared/contract/central-api.ts';
+import { CENTRAL_PATHS, PushItemSchema, PushResponseSchema, RECEIPT_PUSH_KINDS, ReceiptPushItemSchema, type PushItem, type ReceiptPushItem } from '../../../shared/contract/central-api.ts';
 import type { CounterDatabase } from '../../db/open-database.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Logger } from '../../ports/logger.ts';
@@ -25,18 +25,22 @@ const WHOLE_REQUEST_REJECTIONS = new Set([400, 413, 422]);
 type Rejection = Readonly<{ code: string; message: string }>;
 type BatchResult = StepResult | Rejection;
 
-function toItems(ctx: SyncStepContext, jobs: readonly DueJob[]): { items: PushItem[]; sendable: DueJob[] } {
-  const items: PushItem[] = [];
+function toItems(ctx: SyncStepContext, jobs: readonly DueJob[]): { items: Array<PushItem | ReceiptPushItem>; sendable: DueJob[] } {
+  const items: Array<PushItem | ReceiptPushItem> = [];
   const sendable: DueJob[] = [];
   const now = ctx.clock.now().toISOString();
   for (const job of jobs) {
-    let parsed: ReturnType<typeof PushItemSchema.safeParse> | undefined;
+    let parsed: ReturnType<typeof PushItemSchema.safeParse> | ReturnType<typeof ReceiptPushItemSchema.safeParse> | undefined;
     try {
-      parsed = PushItemSchema.safeParse({ jobId: job.id, kind: job.kind, dossier: JSON.parse(job.payload) as unknown });
+      const payload = JSON.parse(job.payload) as unknown;
+      // Receipts (docs/RECEIPTS.md) travel in the same batches as dossiers, each with its own outcome.
+      parsed = RECEIPT_PUSH_KINDS.includes(job.kind)
+        ? ReceiptPushItemSchema.safeParse({ jobId: job.id, kind: job.kind, receipt: payload })
+        : PushItemSchema.safeParse({ jobId: job.id, kind: job.kind, dossier: payload });
     } catch {
       parsed = undefined;
     }
-    if (job.kind !== SNAPSHOT_KIND || !parsed?.success) {
+    if ((job.kind !== SNAPSHOT_KIND && !RECEIPT_PUSH_KINDS.includes(job.kind)) || !parsed?.success) {
       // A job that cannot be sent as it is would fail forever: it goes to dead letters now, visibly.
       markDead(ctx.db(), job.id, { outcome: 'rejected', reason: 'invalid-payload', message: `The stored ${job.kind.slice(0, 40)} job does not match the sync contract`, at: now, attempts: job.attempts });
       ctx.logger.warn('outbox job does not match the contract', { jobId: job.id, kind: job.kind });

@@ -6,14 +6,17 @@ import type { Clock } from '../../ports/clock.ts';
 import type { HttpClient } from '../../ports/http-client.ts';
 import type { Logger } from '../../ports/logger.ts';
 import type { SettingsService } from '../settings/service.ts';
-import { createCentralClient, type CentralFailure } from './central-client.ts';
+import { createCentralClient, type CentralClient, type CentralFailure } from './central-client.ts';
 import { probeServer, type Connectivity } from './connectivity.ts';
 import { countDeadLetters, listDeadLetters, retryDeadLetters } from './dead-letters.ts';
 import { requestEnrolment, type EnrolRequest } from './enrolment.ts';
 import { countOutbox, readDataVersion } from './outbox-repo.ts';
 import type { StatusApplier } from './pull.ts';
+import type { SyncStepContext } from './push.ts';
+import type { ReferenceAppliers } from './pull-reference.ts';
 import { readSyncState, recordClockSkew, saveEnrolment } from './sync-state-repo.ts';
 import { createSyncWorker, type WakeReason } from './worker.ts';
+import { uploadScans, type ScanUploads } from './upload-scans.ts';
 
 export type SyncServiceOptions = Readonly<{
   storage: Storage;
@@ -24,6 +27,12 @@ export type SyncServiceOptions = Readonly<{
   settings: SettingsService;
   /** Status changes pulled from the server are applied by the dossier feature. */
   applyStatus: StatusApplier;
+  /** Reference data (clerks, catalogue, calendars, templates) is applied by the features that own it. */
+  reference?: ReferenceAppliers;
+  /** Scanned documents to upload (documents feature); none in cores without scanning. */
+  scans?: ScanUploads;
+  /** Upload chunk size (≤ 8 MiB); tests make it small to cut uploads mid-file. */
+  scanChunkBytes?: number;
   /** The backoff's jitter; tests pass a fixed one. */
   random?: () => number;
   /** How often to look for commits by other processes (PRAGMA data_version; cheap). */
@@ -52,6 +61,8 @@ export interface SyncService {
   deadLetters(limit: number): { items: DeadLetter[]; total: number };
   retry(ids: readonly string[]): number;
   counterId(): string | null;
+  /** The authenticated client, for features that talk to the central server themselves (receipts issued there). */
+  readonly client: CentralClient;
   start(): void;
   stop(): void;
 }
@@ -152,6 +163,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     ready: () => serverUrl() !== null && credential() !== null,
     agencyCode: () => settings.get().counter.agencyCode,
     applyStatus: options.applyStatus,
+    ...(options.reference ? { reference: options.reference } : {}),
+    ...(options.scans
+      ? { scans: (context: SyncStepContext) => uploadScans(context, options.scans!, { http: options.http, serverUrl, credential, timeoutMs: Math.max(timeoutMs, 60_000), ...(options.scanChunkBytes === undefined ? {} : { chunkBytes: options.scanChunkBytes }) }) }
+      : {}),
     report,
     paused: () => paused !== null,
     setPaused: (value) => {
@@ -192,6 +207,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   }
 
   return {
+    client,
     status,
     refresh,
     checkConnection,

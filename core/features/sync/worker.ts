@@ -6,6 +6,7 @@ import type { CentralClient, CentralFailure } from './central-client.ts';
 import { topUpCodeBlocks } from './code-blocks.ts';
 import { makeAllDue, nextDueAt } from './outbox-queue.ts';
 import { pullStatusChanges, type StatusApplier } from './pull.ts';
+import { pullReferenceData, type ReferenceAppliers } from './pull-reference.ts';
 import { pushDue, type StepResult, type SyncStepContext } from './push.ts';
 import { makeAuditDue, recordSyncedAt } from './sync-state-repo.ts';
 
@@ -22,6 +23,10 @@ export type SyncWorkerOptions = Readonly<{
   ready: () => boolean;
   agencyCode: () => string | null;
   applyStatus: StatusApplier;
+  /** Clerks, catalogue, calendars, templates: pulled on the timer and sync.now, with their versions. */
+  reference?: ReferenceAppliers;
+  /** Scans of dossiers the server has: uploaded after the push and audit, on every wake (upload-scans.ts). */
+  scans?: (context: SyncStepContext) => Promise<StepResult>;
   report: (failure: CentralFailure | null) => void;
   paused: () => boolean;
   setPaused: (paused: boolean) => void;
@@ -83,8 +88,11 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     // steady faults the audit never left). The audit upload has its own backoff.
     results.push(await uploadAudit(context, options.auditBatchSize));
     if (results.some((result) => result !== 'done')) return results;
+    if (options.scans) results.push(await options.scans(context));
     if (reason === 'commit' || results.includes('paused')) return results;
     results.push(await pullStatusChanges(context, options.applyStatus));
+    if (results.includes('paused')) return results;
+    if (options.reference) results.push(await pullReferenceData(context, options.reference));
     if (results.includes('paused')) return results;
     results.push(await topUpCodeBlocks(context, options.agencyCode()));
     return results;

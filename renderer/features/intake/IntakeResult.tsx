@@ -2,6 +2,7 @@ import type { Dossier } from '../../../shared/contract/dossiers.ts';
 import { useT } from '../../i18n/LanguageProvider.tsx';
 import { formatVietnamDateTime } from '../../ui/format-time.ts';
 import { Kbd } from '../../ui/Kbd.tsx';
+import { PaperScans } from './PaperScans.tsx';
 import { NEXT_ID } from './use-intake.ts';
 
 /** The receipt facts the clerk reads out or writes on the slip: code, due date, look-up PIN. */
@@ -9,44 +10,47 @@ export function IntakeResult(props: Readonly<{ dossier: Dossier; onNext: () => v
   const { t } = useT();
   const { dossier } = props;
   return (
-    <section className="panel result" aria-labelledby="intake-result-heading" data-testid="intake-result">
-      <div role="status" aria-live="polite">
-        <h2 id="intake-result-heading" className="result__title">
-          {t('intake.result.heading')}
-        </h2>
-        <dl className="result__facts">
-          <div>
-            <dt>{t('intake.result.code')}</dt>
-            <dd className="result__code" data-testid="result-code">
-              {dossier.code}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('intake.result.dueAt')}</dt>
-            <dd className="result__big" data-testid="result-due">
-              {formatVietnamDateTime(dossier.dueAt)}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('intake.result.pin')}</dt>
-            <dd className="result__big result__pin" data-testid="result-pin">
-              {dossier.lookupPin}
-            </dd>
-          </div>
-        </dl>
-        <p className="result__line">
-          {dossier.applicant.fullName} · {dossier.procedure.code} — {dossier.procedure.name}
-        </p>
-        <p className="result__line muted">{t('intake.result.receivedAt', { at: formatVietnamDateTime(dossier.receivedAt) })}</p>
-      </div>
-      <div className="actions">
-        <button id={NEXT_ID} data-autofocus type="button" className="button button--primary" onClick={props.onNext}>
-          {t('intake.result.next')} <Kbd keys="Enter" />
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => props.onOpen(dossier.id)}>
-          {t('intake.result.open')}
-        </button>
-      </div>
-    </section>
+    <>
+      <section className="panel result" aria-labelledby="intake-result-heading" data-testid="intake-result">
+        <div role="status" aria-live="polite">
+          <h2 id="intake-result-heading" className="result__title">
+            {t('intake.result.heading')}
+          </h2>
+          <dl className="result__facts">
+            <div>
+              <dt>{t('intake.result.code')}</dt>
+              <dd className="result__code" data-testid="result-code">
+                {dossier.code}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('intake.result.dueAt')}</dt>
+              <dd className="result__big" data-testid="result-due">
+                {formatVietnamDateTime(dossier.dueAt)}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('intake.result.pin')}</dt>
+              <dd className="result__big result__pin" data-testid="result-pin">
+                {dossier.lookupPin}
+              </dd>
+            </div>
+          </dl>
+          <p className="result__line">
+            {dossier.applicant.fullName} · {dossier.procedure.code} — {dossier.procedure.name}
+          </p>
+          <p className="result__line muted">{t('intake.result.receivedAt', { at: formatVietnamDateTime(dossier.receivedAt) })}</p>
+        </div>
+        <div className="actions">
+          <button id={NEXT_ID} data-autofocus type="button" className="button button--primary" onClick={props.onNext}>
+            {t('intake.result.next')} <Kbd keys="Enter" />
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => props.onOpen(dossier.id)}>
+            {t('intake.result.open')}
+          </button>
+        </div>
+      </section>
+      {dossier.papers.length > 0 ? <PaperScans dossier={dossier} /> : null}
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import { migration0001 } from './0001-initial.ts';
+import { migration0002 } from './0002-receipts.ts';
 
 export type Migration = Readonly<{ version: number; name: string; sql: string }>;
 
 /** In order. Append only: a migration that shipped is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { PushItemSchema, type PushResult } from '../../../shared/contract/central-api.ts';
+import { PushItemSchema, RECEIPT_PUSH_KINDS, type PushResult } from '../../../shared/contract/central-api.ts';
 import { parseDossierCode } from '../../../shared/domain/dossiers/dossier-code.ts';
 import type { SqlExecutor } from '../../db/sql.ts';
 import { zodIssues } from '../../http/body.ts';
 import { lockAgency } from '../agencies/repo.ts';
+import { applyReceiptPush } from '../receipts/service.ts';
 import type { CounterPrincipal } from '../counters/service.ts';
 import { codeHeldByOther, findAppliedJob, findDossier, recordJob, upsertDossier } from './repo.ts';
 
@@ -40,6 +41,11 @@ export async function pushBatch(tx: SqlExecutor, counter: CounterPrincipal, item
   const results: PushResult[] = [];
   for (const raw of items) {
     const jobId = (raw as { jobId: string }).jobId;
+    // Receipts signed at the counter travel in the same batches (docs/RECEIPTS.md).
+    if (RECEIPT_PUSH_KINDS.includes(String((raw as { kind?: unknown }).kind))) {
+      results.push(await applyReceiptPush(tx, counter, raw));
+      continue;
+    }
     const checked = checkItem(raw, counter);
     if (!('item' in checked)) {
       results.push({ jobId, outcome: 'rejected', code: checked.code, message: checked.message });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReceiptSchema } from '../../../shared/contract/receipts.ts';
 import {
   AuditUploadRequestSchema,
   AuditUploadResponseSchema,
@@ -13,6 +14,7 @@ import {
   EnrolResponseSchema,
   HealthSchema,
   PushRequestSchema,
+  ReceiptIssueRequestSchema,
   PushResponseSchema,
   RotateCredentialResponseSchema,
   StatusChangeSchema,
@@ -80,6 +82,12 @@ export function openApiDocument(): object {
         response: UploadStateSchema,
         parameters: [shaParam, { name: 'Upload-Offset', in: 'header', required: true, schema: { type: 'integer', minimum: 0 } }],
       }),
+    },
+    [CENTRAL_PATHS.receipts]: {
+      post: operation({ summary: 'Issue a receipt under the server certificate; idempotent by its id (200 when already issued)', auth: 'counter', request: ReceiptIssueRequestSchema, response: ReceiptSchema, status: 201 }),
+    },
+    [`${CENTRAL_PATHS.receipts}/{id}`]: {
+      get: operation({ summary: 'Look a receipt up by its id (the client transaction UUID) before any retry', auth: 'counter', response: ReceiptSchema, parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }] }),
     },
     [CENTRAL_PATHS.backofficeStatus]: {
       post: operation({

@@ -56,9 +56,11 @@ export async function startStandIn(clock: Readonly<{ now: () => Date }> = { now:
     const request = parse(PushRequestSchema, body);
     if ('status' in request) return request;
     // A poisoned item makes the whole request invalid, as a strict server's validation would.
-    if (request.items.some((item) => switches.poisonDossiers.has(item.dossier.id))) return fail(422, 'invalid-input', 'An item is invalid');
+    if (request.items.some((item) => 'dossier' in item && switches.poisonDossiers.has(item.dossier.id))) return fail(422, 'invalid-input', 'An item is invalid');
     const results = request.items.map((item): PushResult => {
       seenJobIds.push(item.jobId);
+      // Receipts (docs/RECEIPTS.md) are accepted as they come; the reference server checks and stores them.
+      if (!('dossier' in item)) return { jobId: item.jobId, outcome: 'applied' };
       const { dossier } = item;
       if (switches.rejectDossiers.has(dossier.id)) return { jobId: item.jobId, outcome: 'rejected', code: 'invalid-input', message: 'procedure unknown to the server' };
       if (switches.conflictDossiers.has(dossier.id)) return { jobId: item.jobId, outcome: 'conflict', code: 'dossier-code-collision', message: 'Another dossier holds this code' };

@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_SCANNING_SETTINGS, ScanningSettingsSchema, type DocumentInfo, type ScanMode, type ScanningSettings } from '../../../shared/contract/scanning.ts';
+import { toVietnamIso } from '../../../shared/domain/time/vietnam-time.ts';
+import type { Storage } from '../../app/storage.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { Logger } from '../../ports/logger.ts';
+import { CoreError } from '../../rpc/core-error.ts';
+import type { DossierService } from '../dossiers/service.ts';
+import type { NormalisedPage } from '../scanning/pipeline/normalise.ts';
+import { assemblePdf } from './assemble-pdf.ts';
+import { importFiles } from './import-files.ts';
+import * as repo from './repo.ts';
+import { findReusableLocal, type ReusableSource } from './reuse.ts';
+import { documentPath, removeDocumentFile, storeDocument } from './store.ts';
+
+export type PaperTarget = Readonly<{ dossierId?: string | undefined; paperIndex?: number | undefined }>;
+
+export type DocumentsServiceOptions = Readonly<{
+  storage: Storage;
+  clock: Clock;
+  logger: Logger;
+  dataDir: string;
+  /** Bound late: the dossier service is made after this one. */
+  dossiers: () => Pick<DossierService, 'get' | 'attachScan'>;
+  /** Asks the central server for a citizen's documents; null when offline or not enrolled. */
+  serverReusable?: ReusableSource;
+}>;
+
+export type DocumentsService = ReturnType<typeof createDocumentsService>;
+
+/** Where a clerk may drop files to import besides the configured folders. */
+export const importDropFolder = (dataDir: string) => path.join(dataDir, 'import');
+
+export function createDocumentsService(options: DocumentsServiceOptions) {
+  const { storage, clock, dataDir } = options;
+  // Stored in the +07:00 form dossiers use: one offset, so text order is time order (retention compares them).
+  const nowIso = () => toVietnamIso(clock.now());
+
+  function settings(): ScanningSettings {
+    const stored = ScanningSettingsSchema.partial().safeParse(repo.readScanningSettings(storage.db()) ?? {});
+    return { ...DEFAULT_SCANNING_SETTINGS, ...(stored.success ? stored.data : {}) };
+  }
+
+  function get(sha256: string): DocumentInfo {
+    const found = repo.findDocument(storage.db(), sha256);
+    if (!found) throw new CoreError('not-found', 'No such document on this counter');
+    return found;
+  }
+
+  /**
+   * Links the paper in the dossier's own transaction (audit entry, new snapshot for the server); a document
+   * made for another dossier is recorded as reused. `fresh` is a new document's row, inserted in the same
+   * transaction, so a failed link leaves no row behind.
+   */
+  function link(dossierId: string, paperIndex: number, sha256: string, fresh: repo.NewDocument | null): { reused: boolean; dossierVersion: number } {
+    const existing = fresh === null ? get(sha256) : repo.findDocument(storage.db(), sha256);
+    const reusedFrom = existing?.links.find((other) => other.dossierId !== dossierId)?.dossierId ?? null;
+    const dossier = options.dossiers().attachScan(dossierId, paperIndex, sha256, reusedFrom === null ? {} : { reusedFromDossierId: reusedFrom }, (db, current) => {
+      if (fresh !== null) repo.insertDocument(db, fresh);
+      repo.linkDocument(db, { dossierId, paperIndex, sha256, linkedAt: nowIso(), reusedFromDossierId: reusedFrom, ownerIdNumber: current.applicant.idNumber ?? null });
+    });
+    return { reused: reusedFrom !== null, dossierVersion: dossier.version };
+  }
+
+  /** Stores a finished PDF, linked to the paper when one is named; on any failure nothing new is left behind. */
+  function keep(bytes: Buffer, meta: Readonly<{ pages: number; source: 'scan' | 'import'; blankPages: number[] }>, target: PaperTarget): DocumentInfo {
+    const stored = storeDocument(dataDir, bytes);
+    const fresh: repo.NewDocument = { sha256: stored.sha256, size: bytes.length, pages: meta.pages, source: meta.source, blankPages: meta.blankPages, createdAt: nowIso() };
+    try {
+      if (target.dossierId === undefined) repo.insertDocument(storage.db(), fresh);
+      else link(target.dossierId, target.paperIndex ?? 0, stored.sha256, fresh);
+    } catch (error) {
+      if (stored.created && !repo.findDocument(storage.db(), stored.sha256)) removeDocumentFile(dataDir, stored.sha256);
+      throw error;
+    }
+    return get(stored.sha256);
+  }
+
+  return {
+    settings,
+    updateSettings(patch: Partial<ScanningSettings>): ScanningSettings {
+      const next = ScanningSettingsSchema.parse({ ...settings(), ...patch });
+      repo.writeScanningSettings(storage.db(), next, nowIso());
+      return next;
+    },
+    get,
+    /** Fails fast (before a scan starts) when the dossier or its paper does not exist. */
+    checkTarget(target: PaperTarget): void {
+      if (target.dossierId === undefined) return;
+      const papers = options.dossiers().get(target.dossierId).papers.length;
+      if ((target.paperIndex ?? 0) >= papers) throw new CoreError('invalid-input', `The dossier has ${papers} papers; there is no paper ${target.paperIndex ?? 0}`, { papers });
+    },
+    attach(dossierId: string, paperIndex: number, sha256: string) {
+      const { reused, dossierVersion } = link(dossierId, paperIndex, sha256, null);
+      return { document: get(sha256), reused, dossierVersion };
+    },
+
+    /** Scanned (or imported) pages → one PDF/A-2b, stored and linked. */
+    async keepPages(pages: readonly NormalisedPage[], source: 'scan' | 'import', target: PaperTarget): Promise<DocumentInfo> {
+      const bytes = await assemblePdf(pages, clock.now(), source === 'scan' ? 'Bản quét' : 'Tài liệu nhập');
+      const blankPages = pages.flatMap((page, index) => (page.blank ? [index + 1] : []));
+      return keep(bytes, { pages: pages.length, source, blankPages }, target);
+    },
+
+    async import(paths: readonly string[], target: PaperTarget, mode: ScanMode = 'grey'): Promise<DocumentInfo> {
+      const current = settings();
+      const roots = [importDropFolder(dataDir), ...current.importFolders];
+      const imported = await importFiles(paths, roots, { maxFileBytes: current.maxFileMb * 1024 * 1024, maxPages: current.maxPages }, mode);
+      if (imported.kind === 'pdf') return keep(imported.bytes, { pages: imported.pages, source: 'import', blankPages: [] }, target);
+      const bytes = await assemblePdf(imported.pages, clock.now(), 'Tài liệu nhập');
+      return keep(bytes, { pages: imported.pages.length, source: 'import', blankPages: imported.pages.flatMap((page, index) => (page.blank ? [index + 1] : [])) }, target);
+    },
+
+    findReusable: (idNumber: string) => findReusableLocal(storage.db(), idNumber, (id) => options.dossiers().get(id), options.serverReusable),
+
+    // The sync upload step (core/features/sync/upload-scans.ts) works through these.
+    uploadQueue: (limit: number) => repo.uploadCandidates(storage.db(), nowIso(), limit),
+    uploadRetry(sha256: string, attempts: number, delayMs: number, error: string): void {
+      repo.scheduleUploadRetry(storage.db(), sha256, attempts, toVietnamIso(new Date(clock.now().getTime() + delayMs)), error);
+    },
+    uploadConfirmed: (sha256: string) => repo.markConfirmed(storage.db(), sha256, nowIso()),
+
+    /** For the sync upload step: the file of a document, or null when it is gone. */
+    fileOf(sha256: string): string | null {
+      const file = documentPath(dataDir, sha256);
+      return fs.existsSync(file) ? file : null;
+    },
+
+    /** Files confirmed by the server more than `retentionDays` ago leave the counter (their rows stay). */
+    applyRetention(): number {
+      const days = settings().retentionDays;
+      const cutoff = toVietnamIso(new Date(clock.now().getTime() - days * 86_400_000));
+      const db = storage.db();
+      const due = repo.dueForRemoval(db, cutoff);
+      for (const sha256 of due) {
+        removeDocumentFile(dataDir, sha256);
+        repo.markRemoved(db, sha256, nowIso());
+      }
+      if (due.length > 0) options.logger.info('scans removed after retention', { count: due.length, days });
+      return due.length;
+    },
+  };
+}

@@ -1,0 +1,141 @@
+import type { ScannerInfo } from '../../../../shared/contract/scanning.ts';
+import { ScannerError, type RawPage, type ScannerBackend } from '../../../ports/scanner.ts';
+import { capabilitiesToInfo, parseCapabilities, parseStatus, scanSettingsXml } from './escl-xml.ts';
+
+export type EsclScannerAddress = Readonly<{ id: string; name: string; url: string }>;
+
+export type EsclOptions = Readonly<{
+  /** The addresses configured in the scanning settings (read at every call: settings can change). */
+  scanners: () => readonly EsclScannerAddress[];
+  requestTimeoutMs?: number;
+  /** How often and how long to wait while the scanner answers 503 (busy, or page not ready yet). */
+  busyRetries?: number;
+  busyDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}>;
+
+// Pages as images (every eSCL device offers JPEG): the pipeline normalises and assembles them itself.
+const FORMAT_PREFERENCE = ['image/jpeg', 'image/png'];
+const FORMAT_KIND: Readonly<Record<string, RawPage['format']>> = { 'image/jpeg': 'jpeg', 'image/png': 'png' };
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function retryAfterMs(response: Response, fallback: number): number {
+  const seconds = Number(response.headers.get('retry-after'));
+  return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds * 1000, 10_000) : fallback;
+}
+
+/**
+ * eSCL / AirScan over HTTP (Mopria eSCL): GET ScannerCapabilities; POST ScanJobs → 201 with Location;
+ * GET <job>/NextDocument until 404 (no more pages); 503 means busy (job creation) or not ready (a page):
+ * wait and ask again; DELETE <job> on cancel. Scanners come from settings by address; mDNS discovery
+ * (_uscan._tcp) is not done yet (docs/SCANNING.md).
+ */
+export function createEsclBackend(options: EsclOptions): ScannerBackend {
+  const timeoutMs = options.requestTimeoutMs ?? 30_000;
+  const busyRetries = options.busyRetries ?? 20;
+  const busyDelayMs = options.busyDelayMs ?? 1000;
+  const sleep = options.sleep ?? defaultSleep;
+
+  function address(id: string): EsclScannerAddress {
+    const found = options.scanners().find((scanner) => scanner.id === id);
+    if (!found) throw new ScannerError('scanner-not-found', `No eSCL scanner ${id.slice(0, 50)} in the scanning settings`);
+    return found;
+  }
+  const base = (url: string) => (url.endsWith('/') ? url : `${url}/`);
+
+  async function request(url: string, init: RequestInit = {}, signal?: AbortSignal): Promise<Response> {
+    try {
+      return await fetch(url, { ...init, signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      if (signal?.aborted) throw new ScannerError('cancelled', 'the scan was cancelled');
+      throw new ScannerError('scanner-unavailable', `The scanner at ${new URL(url).host} does not answer: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`);
+    }
+  }
+
+  async function capabilities(scanner: EsclScannerAddress) {
+    const response = await request(new URL('ScannerCapabilities', base(scanner.url)).toString());
+    if (!response.ok) throw new ScannerError('scanner-unavailable', `ScannerCapabilities answered HTTP ${response.status}`);
+    try {
+      return parseCapabilities(await response.text());
+    } catch (error) {
+      throw new ScannerError('scanner-unavailable', `The scanner's capabilities are not eSCL: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  async function describe(id: string): Promise<ScannerInfo> {
+    const scanner = address(id);
+    return capabilitiesToInfo(id, scanner.name, await capabilities(scanner));
+  }
+
+  return {
+    kind: 'escl',
+    async list() {
+      const found: ScannerInfo[] = [];
+      for (const scanner of options.scanners()) found.push(await describe(scanner.id));
+      return found;
+    },
+    describe,
+    async scan(id, scanRequest, sink, signal) {
+      const scanner = address(id);
+      const caps = await capabilities(scanner);
+      if (!caps.sources.includes(scanRequest.source) || (scanRequest.duplex && !caps.duplex)) {
+        throw new ScannerError('scanner-option-unsupported', `The scanner offers no ${scanRequest.duplex ? 'two-sided feeder' : scanRequest.source}`);
+      }
+      const format = FORMAT_PREFERENCE.find((candidate) => caps.formats.includes(candidate)) ?? 'image/jpeg';
+      const mode = caps.modes.includes(scanRequest.mode) ? scanRequest.mode : 'grey';
+      const dpi = caps.resolutions.includes(scanRequest.dpi) || caps.resolutions.length === 0 ? scanRequest.dpi : (caps.resolutions.find((value) => value >= scanRequest.dpi) ?? caps.resolutions.at(-1)!);
+      const body = scanSettingsXml({ ...scanRequest, mode, dpi }, format);
+
+      let job: string | null = null;
+      for (let attempt = 0; job === null; attempt += 1) {
+        const response = await request(new URL('ScanJobs', base(scanner.url)).toString(), { method: 'POST', headers: { 'content-type': 'text/xml' }, body }, signal);
+        await response.arrayBuffer();
+        if (response.status === 201) {
+          const location = response.headers.get('location');
+          if (!location) throw new ScannerError('scan-failed', 'The scanner created a job without a Location');
+          job = new URL(location, base(scanner.url)).toString();
+        } else if (response.status === 503 && attempt < busyRetries) {
+          await sleep(retryAfterMs(response, busyDelayMs));
+        } else if (response.status === 503) {
+          throw new ScannerError('scanner-busy', 'The scanner stayed busy');
+        } else if (response.status === 409 && scanRequest.source === 'feeder') {
+          const status = await request(new URL('ScannerStatus', base(scanner.url)).toString()).then((answer) => answer.text()).then(parseStatus, () => null);
+          throw new ScannerError(status?.adfState === 'ScannerAdfEmpty' ? 'scanner-feeder-empty' : 'scanner-option-unsupported', `The scanner refused the job (HTTP 409${status?.adfState ? `, ${status.adfState}` : ''})`);
+        } else {
+          throw new ScannerError(response.status === 409 || response.status === 400 ? 'scanner-option-unsupported' : 'scan-failed', `The scanner refused the job (HTTP ${response.status})`);
+        }
+      }
+
+      const jobUrl = job;
+      const cancelJob = () => void fetch(jobUrl, { method: 'DELETE', signal: AbortSignal.timeout(5000) }).catch(() => undefined);
+      signal.addEventListener('abort', cancelJob, { once: true });
+      try {
+        let pages = 0;
+        let waits = 0;
+        for (;;) {
+          const response = await request(`${jobUrl.replace(/\/$/, '')}/NextDocument`, {}, signal);
+          if (response.status === 404) break; // no more pages: the job is done
+          if (response.status === 503 && waits < busyRetries * 5) {
+            await response.arrayBuffer();
+            waits += 1;
+            await sleep(retryAfterMs(response, busyDelayMs / 4));
+            continue;
+          }
+          if (!response.ok) throw new ScannerError(pages === 0 && scanRequest.source === 'feeder' && response.status === 409 ? 'scanner-feeder-empty' : 'scan-failed', `NextDocument answered HTTP ${response.status}`);
+          const type = (response.headers.get('content-type') ?? format).split(';')[0]!.trim();
+          const bytes = Buffer.from(await response.arrayBuffer());
+          waits = 0;
+          pages += 1;
+          await sink({ format: FORMAT_KIND[type] ?? FORMAT_KIND[format] ?? 'jpeg', bytes, dpi });
+        }
+        if (pages === 0) throw new ScannerError(scanRequest.source === 'feeder' ? 'scanner-feeder-empty' : 'scan-failed', 'The scanner delivered no page');
+      } catch (error) {
+        if (!signal.aborted) cancelJob();
+        throw signal.aborted ? new ScannerError('cancelled', 'the scan was cancelled') : error;
+      } finally {
+        signal.removeEventListener('abort', cancelJob);
+      }
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { CENTRAL_PATHS, MAX_UPLOAD_CHUNK_BYTES, UploadStateSchema, type UploadState } from '../../../shared/contract/central-api.ts';
+import { HttpNetworkError, type HttpClient } from '../../ports/http-client.ts';
+import { backoffDelayMs } from './backoff.ts';
+import type { CentralFailure } from './central-client.ts';
+import { cachedStatement } from '../../db/statements.ts';
+import type { StepResult, SyncStepContext } from './push.ts';
+
+/** What the documents feature offers the upload step (core/features/documents/service.ts). */
+export type ScanUploads = Readonly<{
+  uploadQueue(limit: number): readonly Readonly<{ sha256: string; size: number; attempts: number; dossierIds: readonly string[] }>[];
+  fileOf(sha256: string): string | null;
+  uploadRetry(sha256: string, attempts: number, delayMs: number, error: string): void;
+  uploadConfirmed(sha256: string): void;
+  applyRetention(): number;
+}>;
+
+/** PATCH with bytes: the JSON client does not carry binary bodies, so this one request is made here. */
+export type RawUpload = Readonly<{ http: HttpClient; serverUrl: () => string | null; credential: () => string | null; timeoutMs: number; chunkBytes?: number }>;
+
+type Outcome = 'confirmed' | Readonly<{ failure: CentralFailure }>;
+
+/** A dossier the server does not have yet (a snapshot waiting, or refused) gets no files: they would dangle. */
+function serverHasDossier(ctx: SyncStepContext, dossierId: string): boolean {
+  return cachedStatement(ctx.db(), 'SELECT 1 FROM outbox WHERE aggregate_id = ? LIMIT 1').get(dossierId) === undefined;
+}
+
+function sha256OfFile(file: string): string {
+  const hash = createHash('sha256');
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(1024 * 1024);
+    for (let read = fs.readSync(fd, buffer); read > 0; read = fs.readSync(fd, buffer)) hash.update(buffer.subarray(0, read));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+function readChunk(file: string, offset: number, length: number): Buffer {
+  const buffer = Buffer.alloc(length);
+  const fd = fs.openSync(file, 'r');
+  try {
+    return buffer.subarray(0, fs.readSync(fd, buffer, 0, length, offset));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+async function patchChunk(raw: RawUpload, sha256: string, offset: number, chunk: Buffer): Promise<{ status: number; body: unknown; retryAfter: string | undefined } | null> {
+  const base = raw.serverUrl();
+  if (base === null) return null;
+  const headers: Record<string, string> = { 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset), accept: 'application/json' };
+  const credential = raw.credential();
+  if (credential !== null) headers.authorization = `Bearer ${credential}`;
+  try {
+    const response = await raw.http.request({ method: 'PATCH', url: new URL(`${CENTRAL_PATHS.uploads}/${sha256}`, base).toString(), headers, body: chunk, timeoutMs: raw.timeoutMs });
+    let body: unknown;
+    try {
+      body = response.body === '' ? undefined : JSON.parse(response.body);
+    } catch {
+      body = undefined;
+    }
+    return { status: response.status, body, retryAfter: response.headers['retry-after'] };
+  } catch (error) {
+    if (error instanceof HttpNetworkError) return null;
+    throw error;
+  }
+}
+
+/**
+ * One file: POST start (the server answers its offset — where a cut upload resumes — or `complete`), then
+ * PATCH chunks of ≤ 8 MiB from that offset. 409 offset mismatch → continue from the server's offset; 422
+ * checksum mismatch → the server restarted at 0, so does the counter (once a drain; the local file was
+ * verified first, so a second mismatch is the network's and waits for the backoff).
+ */
+async function uploadOne(ctx: SyncStepContext, raw: RawUpload, file: string, item: Readonly<{ sha256: string; size: number; dossierIds: readonly string[] }>): Promise<Outcome> {
+  let state: UploadState | null = null;
+  for (const dossierId of item.dossierIds) {
+    const answer = await ctx.client.call({ method: 'POST', path: CENTRAL_PATHS.uploads, body: { sha256: item.sha256, size: item.size, dossierId, mediaType: 'application/pdf' } }, UploadStateSchema);
+    if (!answer.ok) return { failure: answer.failure };
+    state = answer.value;
+  }
+  if (state === null) return { failure: { kind: 'client-error', status: 0, code: 'no-dossier', message: 'not linked', details: undefined } };
+  const chunkBytes = Math.min(raw.chunkBytes ?? MAX_UPLOAD_CHUNK_BYTES, MAX_UPLOAD_CHUNK_BYTES);
+  let restarts = 0;
+  while (!state.complete) {
+    if (ctx.stopped()) return { failure: { kind: 'retry', problem: 'server-unreachable', message: 'stopping', retryAfterMs: null } };
+    const chunk = readChunk(file, state.offset, Math.min(chunkBytes, item.size - state.offset));
+    const answer = await patchChunk(raw, item.sha256, state.offset, chunk);
+    if (answer === null) return { failure: { kind: 'retry', problem: 'server-unreachable', message: 'The upload was cut; it resumes from the server’s offset', retryAfterMs: null } };
+    const code = (answer.body as { error?: { code?: string; details?: { offset?: unknown } } } | undefined)?.error;
+    if (answer.status === 200) {
+      const parsed = UploadStateSchema.safeParse(answer.body);
+      if (!parsed.success) return { failure: { kind: 'retry', problem: 'server-error', message: 'The upload answer does not match the contract', retryAfterMs: null } };
+      state = parsed.data;
+    } else if (answer.status === 409 && typeof code?.details?.offset === 'number') {
+      state = { ...state, offset: code.details.offset };
+    } else if (answer.status === 422 && code?.code === 'upload-checksum-mismatch' && restarts === 0) {
+      restarts += 1;
+      state = { ...state, offset: 0 };
+    } else if (answer.status === 401 || answer.status === 403) {
+      return { failure: { kind: 'refused', status: answer.status, code: code?.code ?? `http-${answer.status}`, message: `The server refused this counter's credential (HTTP ${answer.status})` } };
+    } else {
+      const retryAfterMs = answer.retryAfter !== undefined && /^\d+$/.test(answer.retryAfter) ? Number(answer.retryAfter) * 1000 : null;
+      return { failure: { kind: 'retry', problem: 'server-error', message: `The upload answered HTTP ${answer.status} (${code?.code ?? 'unknown'})`, retryAfterMs } };
+    }
+  }
+  return 'confirmed';
+}
+
+/**
+ * The sync step for scans: documents linked to dossiers the server already has, not yet confirmed, due by
+ * their own backoff (persisted per document). Then retention: confirmed files older than the setting leave
+ * the counter. Paths, names and contents are never logged; counts and codes only.
+ */
+export async function uploadScans(ctx: SyncStepContext, scans: ScanUploads, raw: RawUpload): Promise<StepResult> {
+  let result: StepResult = 'done';
+  for (const item of scans.uploadQueue(20)) {
+    if (ctx.stopped()) break;
+    if (!item.dossierIds.every((id) => serverHasDossier(ctx, id))) continue;
+    const file = scans.fileOf(item.sha256);
+    if (file === null || sha256OfFile(file) !== item.sha256) {
+      scans.uploadRetry(item.sha256, item.attempts + 1, 24 * 3600_000, 'The file on this counter is missing or damaged');
+      ctx.logger.error('scan file missing or damaged; not uploaded', { attempts: item.attempts + 1 });
+      continue;
+    }
+    const outcome = await uploadOne(ctx, raw, file, item);
+    if (outcome === 'confirmed') {
+      ctx.report(null);
+      scans.uploadConfirmed(item.sha256);
+      continue;
+    }
+    const { failure } = outcome;
+    ctx.report(failure);
+    if (failure.kind === 'refused') return 'paused';
+    const retryAfter = failure.kind === 'retry' ? failure.retryAfterMs : null;
+    scans.uploadRetry(item.sha256, item.attempts + 1, backoffDelayMs(item.attempts + 1, ctx.random, retryAfter), failure.message);
+    ctx.logger.warn('scan upload will be retried', { attempts: item.attempts + 1, kind: failure.kind, code: 'code' in failure ? failure.code : failure.problem });
+    // The server is failing: the other files would fail the same way.
+    if (failure.kind === 'retry') {
+      result = 'retry-later';
+      break;
+    }
+  }
+  scans.applyRetention();
+  return result;
+}

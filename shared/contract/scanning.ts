@@ -1,0 +1,127 @@
+import { z } from 'zod';
+
+// Scanning and digitisation (docs/SCANNING.md): scanners, scan sessions, documents (PDFs addressed by SHA-256).
+
+export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+export const ScannerBackendSchema = z.enum(['sane', 'escl', 'wia', 'naps2']);
+export const ScanSourceSchema = z.enum(['flatbed', 'feeder']);
+/** colour for photos and stamps; grey for most papers; lineart (black and white) for plain text, smallest. */
+export const ScanModeSchema = z.enum(['colour', 'grey', 'lineart']);
+export type ScanMode = z.infer<typeof ScanModeSchema>;
+export type ScanSource = z.infer<typeof ScanSourceSchema>;
+
+export const ScannerInfoSchema = z.object({
+  /** `<backend>:<device>`, e.g. `sane:test:0`, `escl:quay-1`. */
+  id: z.string().min(1).max(300),
+  backend: ScannerBackendSchema,
+  name: z.string(),
+  sources: z.array(ScanSourceSchema),
+  duplex: z.boolean(),
+  modes: z.array(ScanModeSchema),
+  /** Resolutions offered (dpi), ascending. */
+  resolutions: z.array(z.number().int().positive()),
+});
+export type ScannerInfo = z.infer<typeof ScannerInfoSchema>;
+
+export const ScannersListOutputSchema = z.object({
+  scanners: z.array(ScannerInfoSchema),
+  /** Backends that could not be asked (scanimage missing, eSCL address not answering), for IT. */
+  problems: z.array(z.object({ backend: ScannerBackendSchema, message: z.string() })),
+});
+
+export const ScannerRefSchema = z.object({ scannerId: z.string().min(1).max(300) }).strict();
+export const ScannerTestOutputSchema = z.object({ scanner: ScannerInfoSchema, answeredInMs: z.number().int().nonnegative() });
+
+const PaperLink = { dossierId: z.string().min(1).max(64).optional(), paperIndex: z.number().int().min(0).max(199).optional() };
+
+export const ScanStartInputSchema = z
+  .object({
+    scannerId: z.string().min(1).max(300),
+    source: ScanSourceSchema.default('flatbed'),
+    duplex: z.boolean().default(false),
+    dpi: z.number().int().min(75).max(600).default(300),
+    mode: ScanModeSchema.default('grey'),
+    ...PaperLink,
+  })
+  .strict();
+export type ScanStartInput = z.infer<typeof ScanStartInputSchema>;
+
+export const ScanSessionRefSchema = z.object({ sessionId: z.string().min(1).max(64) }).strict();
+
+export const DocumentLinkSchema = z.object({
+  dossierId: z.string(),
+  paperIndex: z.number().int(),
+  linkedAt: z.string(),
+  /** Set when the paper reused a document digitised for another dossier. */
+  reusedFromDossierId: z.string().nullable(),
+});
+
+export const DocumentSchema = z.object({
+  sha256: Sha256Schema,
+  size: z.number().int().positive(),
+  pages: z.number().int().positive(),
+  mediaType: z.literal('application/pdf'),
+  source: z.enum(['scan', 'import']),
+  createdAt: z.string(),
+  /** 1-based page numbers that look blank: flagged for the clerk, never dropped silently. */
+  blankPages: z.array(z.number().int().positive()),
+  links: z.array(DocumentLinkSchema),
+  uploadedAt: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
+  /** The file was removed from this counter (retention after the server confirmed it). */
+  removedAt: z.string().nullable(),
+});
+export type DocumentInfo = z.infer<typeof DocumentSchema>;
+
+export const ScanProgressSchema = z.object({
+  sessionId: z.string(),
+  state: z.enum(['scanning', 'assembling', 'done', 'failed', 'cancelled']),
+  pagesDone: z.number().int().nonnegative(),
+  /** The page that just arrived (1-based), with its flag; absent on state changes. */
+  page: z.object({ number: z.number().int().positive(), width: z.number().int(), height: z.number().int(), blank: z.boolean(), bytes: z.number().int() }).optional(),
+  document: DocumentSchema.optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type ScanProgress = z.infer<typeof ScanProgressSchema>;
+
+/** Images are normalised like scanned pages in `mode` (grey by default); a PDF is kept as it is. */
+export const DocumentsImportInputSchema = z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100), mode: ScanModeSchema.default('grey'), ...PaperLink }).strict();
+export const DocumentsAttachInputSchema = z.object({ dossierId: z.string().min(1).max(64), paperIndex: z.number().int().min(0).max(199), sha256: Sha256Schema }).strict();
+export const DocumentsAttachOutputSchema = z.object({ document: DocumentSchema, reused: z.boolean(), dossierVersion: z.number().int() });
+
+export const ReusableDocumentSchema = z.object({
+  sha256: Sha256Schema,
+  origin: z.enum(['counter', 'server']),
+  paperName: z.string(),
+  dossierId: z.string(),
+  dossierCode: z.string(),
+  createdAt: z.string(),
+  pages: z.number().int().nonnegative(),
+  /** Whether the file is still on this counter (else the server holds it). */
+  onCounter: z.boolean(),
+});
+export const FindReusableInputSchema = z.object({ idNumber: z.string().trim().regex(/^\d{9}(\d{3})?$/, '12-digit căn cước or 9-digit CMND') }).strict();
+export const FindReusableOutputSchema = z.object({ documents: z.array(ReusableDocumentSchema), serverAsked: z.boolean() });
+
+export const EsclScannerSettingSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  name: z.string().trim().min(1).max(100),
+  /** The scanner's eSCL root, e.g. http://192.168.1.50/eSCL (http or https). */
+  url: z.string().trim().max(500).refine((value) => /^https?:\/\/[^\s]+$/i.test(value), { message: 'Must be an http:// or https:// address' }),
+});
+
+export const ScanningSettingsSchema = z.object({
+  /** Folders files may be imported from (besides DATA/import); anything else is refused. */
+  importFolders: z.array(z.string().min(1).max(4096)).max(20),
+  esclScanners: z.array(EsclScannerSettingSchema).max(20),
+  /** Days after the server confirmed a scan before its file is removed from this counter. */
+  retentionDays: z.number().int().min(0).max(3650),
+  maxFileMb: z.number().int().min(1).max(1024),
+  maxPages: z.number().int().min(1).max(1000),
+  /** NAPS2's console program (Windows), when installed somewhere else than the default. */
+  naps2Path: z.string().max(4096).nullable(),
+});
+export type ScanningSettings = z.infer<typeof ScanningSettingsSchema>;
+export const ScanningSettingsPatchSchema = ScanningSettingsSchema.partial().strict();
+
+export const DEFAULT_SCANNING_SETTINGS: ScanningSettings = { importFolders: [], esclScanners: [], retentionDays: 30, maxFileMb: 100, maxPages: 300, naps2Path: null };
