@@ -4,49 +4,30 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Core } from '../../core/app/create-core.ts';
 import { makeTestCertificate, xmlsecVerifies } from '../../core/features/receipts/testing/certificates.ts';
-import { createEnrolmentCode } from '../../server/features/counters/service.ts';
-import { pgliteBackend, type Backend } from '../../server/testing/backends.ts';
-import { startTestServer, type TestServer } from '../../server/testing/harness.ts';
 import type { DailyReport, FeeQuote, Payment, Receipt } from '../../shared/contract/receipts.ts';
-import { startFaultProxy, type FaultProxy } from '../harness/fault-proxy.ts';
+import { callCore as call, startCentralFixture, type CentralFixture } from '../harness/central-fixture.ts';
 import { makeTempDir } from '../harness/temp-dir.ts';
 import { createTestCore } from '../harness/test-core.ts';
 
 // Receipts against the real central server (PGlite) through the fault proxy: locally signed receipts are
 // pushed and stored; the `server` provider is idempotent by the receipt id when answers are lost.
-const AGENCY = '000.00.12.H12';
-
-let backend: Backend;
-let server: TestServer;
-let proxy: FaultProxy;
+let central: CentralFixture;
 let temp: ReturnType<typeof makeTempDir>;
 let core: Core;
 let now = Date.parse('2026-11-23T02:00:00Z');
 
 beforeEach(async () => {
-  backend = pgliteBackend();
-  server = await startTestServer(backend);
-  await server.addAgency(AGENCY, 'UBND phường Thử Nghiệm');
-  proxy = await startFaultProxy({ targetHost: '127.0.0.1', targetPort: Number(new URL(server.url).port) });
+  central = await startCentralFixture();
   temp = makeTempDir();
   now = Date.now();
   core = createTestCore(temp.dir, { syncIntervalMs: 3_600_000, syncRequestTimeoutMs: 1_000, clock: { now: () => new Date(now) }, random: () => 0.5 });
-  const { code } = await createEnrolmentCode(server.sql, { agencyCode: AGENCY, slot: 1, counterName: 'Quầy 1', now: new Date() });
-  await call(core, 'sync.enroll', { serverUrl: proxy.url, code, deviceName: 'pc-1' });
+  await central.enrol(core);
 });
 afterEach(async () => {
   core.stop();
-  await proxy.close();
-  await server.close();
-  await backend.dispose();
+  await central.close();
   temp.remove();
 });
-
-async function call<T = unknown>(target: Core, method: string, input: unknown = {}): Promise<T> {
-  const result = await target.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 async function pay(): Promise<{ payment: Payment; receipt: Receipt }> {
   const dossier = await call<{ id: string }>(core, 'dossiers.intake', { procedureCode: '2.000884', applicant: { kind: 'citizen', fullName: 'Phạm Quốc Bảo', address: 'Hà Nội' } });
@@ -54,7 +35,7 @@ async function pay(): Promise<{ payment: Payment; receipt: Receipt }> {
   return call(core, 'payments.record', { dossierId: dossier.id, clientTxId: randomUUID(), method: 'cash', amount: total });
 }
 
-const serverReceipts = () => server.sql.query<{ id: string; status: string; number: number; origin: string }>('SELECT id, status, number, origin FROM receipts ORDER BY number');
+const serverReceipts = () => central.server.sql.query<{ id: string; status: string; number: number; origin: string }>('SELECT id, status, number, origin FROM receipts ORDER BY number');
 
 describe('local-signed receipts reach the central server', () => {
   test('pushed with the dossiers, stored once; a cancellation updates the stored copy', async () => {
@@ -80,16 +61,16 @@ describe('the server provider', () => {
     expect(receipt.symbol).toMatch(/^K\d{2}TSV$/);
     const file = path.join(temp.dir, 'server.xml');
     fs.writeFileSync(file, receipt.xml ?? '');
-    expect(xmlsecVerifies(file, path.join(server.dataDir, 'receipt-signing', 'cert.pem'))).toBe(true);
+    expect(xmlsecVerifies(file, path.join(central.server.dataDir, 'receipt-signing', 'cert.pem'))).toBe(true);
   });
 
   test('offline: a provisional receipt (no number) now, the official one when the network returns', async () => {
-    await proxy.down();
+    await central.proxy.down();
     const { receipt } = await pay();
     expect(receipt).toMatchObject({ status: 'provisional', number: null, xml: null });
     const report = await call<DailyReport>(core, 'receipts.dailyReport', {});
     expect(report.provisional).toMatchObject({ count: 1 });
-    await proxy.up();
+    await central.proxy.up();
     now += 11 * 60_000; // past any backoff
     expect(await core.receipts.issuePending()).toBe(1);
     expect(await call<Receipt>(core, 'receipts.get', { id: receipt.id })).toMatchObject({ status: 'issued', number: 1, provider: 'server' });
@@ -99,11 +80,11 @@ describe('the server provider', () => {
   test('answers lost after the server issued (cut responses, timeouts): looked up before every retry, issued exactly once', async () => {
     // The first connections deliver the request but cut or stall the answer: the server has issued, the
     // counter does not know.
-    proxy.severAll();
-    const base = Object.values(proxy.stats()).reduce((sum, n) => sum + n, 0);
+    central.proxy.severAll();
+    const base = Object.values(central.proxy.stats()).reduce((sum, n) => sum + n, 0);
     // fetch (undici) itself resends a request whose connection died on a fresh connection, so the server sees
     // the same issue request several times: only its idempotency by id keeps that to one receipt.
-    proxy.setChooser((index) => (index < base + 6 ? (index % 2 === 0 ? { kind: 'cutResponse', afterBytes: 20 } : { kind: 'delay', ms: 3_000 }) : { kind: 'pass' }));
+    central.proxy.setChooser((index) => (index < base + 6 ? (index % 2 === 0 ? { kind: 'cutResponse', afterBytes: 20 } : { kind: 'delay', ms: 3_000 }) : { kind: 'pass' }));
     const { receipt } = await pay();
     expect(['provisional', 'issued']).toContain(receipt.status);
     for (let round = 0; round < 5; round += 1) {
@@ -114,11 +95,11 @@ describe('the server provider', () => {
     const issued = await call<Receipt>(core, 'receipts.get', { id: receipt.id });
     expect(issued).toMatchObject({ status: 'issued', number: 1 });
     expect(await serverReceipts()).toEqual([{ id: receipt.id, status: 'issued', number: 1, origin: 'server' }]);
-    const series = await server.sql.query<{ last_number: number }>('SELECT last_number FROM receipt_series');
+    const series = await central.server.sql.query<{ last_number: number }>('SELECT last_number FROM receipt_series');
     expect(series.map((row) => Number(row.last_number))).toEqual([1]);
-    expect(proxy.stats().cutResponse + proxy.stats().delay).toBeGreaterThanOrEqual(1);
+    expect(central.proxy.stats().cutResponse + central.proxy.stats().delay).toBeGreaterThanOrEqual(1);
     // The next payment takes the next number: nothing was consumed twice.
-    proxy.setFault({ kind: 'pass' });
+    central.proxy.setFault({ kind: 'pass' });
     expect((await pay()).receipt).toMatchObject({ status: 'issued', number: 2 });
   }, 30_000);
 });

@@ -6,33 +6,24 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { createFetchHttpClient } from '../../core/adapters/fetch-http-client.ts';
 import type { Core } from '../../core/app/create-core.ts';
 import type { HttpClient } from '../../core/ports/http-client.ts';
-import { createEnrolmentCode } from '../../server/features/counters/service.ts';
-import { pgliteBackend, type Backend } from '../../server/testing/backends.ts';
-import { startTestServer, type TestServer } from '../../server/testing/harness.ts';
 import type { DocumentInfo } from '../../shared/contract/scanning.ts';
-import { startFaultProxy, type FaultProxy } from '../harness/fault-proxy.ts';
+import { startCentralFixture, type CentralFixture } from '../harness/central-fixture.ts';
 import { call, intakeWithPapers, scanningCore } from '../harness/scan-fixtures.ts';
 import { makeTempDir } from '../harness/temp-dir.ts';
 
 // A counter's scans reach the real central server (PGlite) through the fault proxy: a PATCH cut mid-body
 // resumes from the server's offset, a checksum mismatch restarts at 0, and confirmed files leave the counter
 // after the retention period.
-const AGENCY = '000.00.12.H12';
 const CHUNK = 64 * 1024;
 
-let backend: Backend;
-let server: TestServer;
-let proxy: FaultProxy;
+let central: CentralFixture;
 let temp: ReturnType<typeof makeTempDir>;
 let core: Core;
 let now: Date;
 const patches: number[] = [];
 
 beforeEach(async () => {
-  backend = pgliteBackend();
-  server = await startTestServer(backend);
-  await server.addAgency(AGENCY, 'UBND phường Thử Nghiệm');
-  proxy = await startFaultProxy({ targetHost: '127.0.0.1', targetPort: Number(new URL(server.url).port) });
+  central = await startCentralFixture();
   temp = makeTempDir();
   now = new Date();
   patches.length = 0;
@@ -40,14 +31,11 @@ beforeEach(async () => {
   // Records the Upload-Offset of every chunk the counter sends.
   const http: HttpClient = { request: (request) => (request.method === 'PATCH' && patches.push(Number(request.headers?.['upload-offset'])), fetchHttp.request(request)) };
   core = await scanningCore(path.join(temp.dir, 'data'), { clock: { now: () => now }, http, scanChunkBytes: CHUNK, syncIntervalMs: 3_600_000, scannerBackends: () => [] });
-  const { code } = await createEnrolmentCode(server.sql, { agencyCode: AGENCY, slot: 1, counterName: 'Quầy 1', now: new Date() });
-  await call(core, 'sync.enroll', { serverUrl: proxy.url, code, deviceName: 'pc-1' });
+  await central.enrol(core);
 });
 afterEach(async () => {
   core.stop();
-  await proxy.close();
-  await server.close();
-  await backend.dispose();
+  await central.close();
   temp.remove();
 });
 
@@ -74,7 +62,7 @@ async function scannedDocument(): Promise<{ dossierId: string; document: Documen
 async function settledOffset(): Promise<number> {
   let last = -1;
   for (;;) {
-    const [row] = await server.sql.query<{ received: string; complete: boolean }>('SELECT received, complete FROM uploads');
+    const [row] = await central.server.sql.query<{ received: string; complete: boolean }>('SELECT received, complete FROM uploads');
     expect(row!.complete).toBe(false);
     if (Number(row!.received) === last) return last;
     last = Number(row!.received);
@@ -82,7 +70,7 @@ async function settledOffset(): Promise<number> {
   }
 }
 
-const serverFile = (sha256: string) => path.join(server.dataDir, 'uploads', sha256.slice(0, 2), sha256);
+const serverFile = (sha256: string) => path.join(central.server.dataDir, 'uploads', sha256.slice(0, 2), sha256);
 const later = (ms: number) => {
   now = new Date(now.getTime() + ms);
 };
@@ -90,18 +78,18 @@ const later = (ms: number) => {
 test('a cut upload resumes from the server’s offset; a checksum mismatch restarts at 0; confirmed files leave after the retention days', async () => {
   // Every connection is cut after 100 kB from the counter: the dossier (small) arrives, the chunks are cut.
   // Set before the scan exists: its commit wakes the worker at once.
-  proxy.setFault({ kind: 'cutRequest', afterBytes: 100_000 });
+  central.proxy.setFault({ kind: 'cutRequest', afterBytes: 100_000 });
   const { dossierId, document } = await scannedDocument();
   expect(document.size).toBeGreaterThan(3 * CHUNK);
   await call(core, 'sync.now');
-  expect(await server.sql.query('SELECT id FROM dossiers')).toEqual([{ id: dossierId }]);
+  expect(await central.server.sql.query('SELECT id FROM dossiers')).toEqual([{ id: dossierId }]);
   const received = await settledOffset();
   expect(received).toBeGreaterThan(0);
   expect((await call<DocumentInfo>(core, 'documents.get', { sha256: document.sha256 })).confirmedAt).toBeNull();
 
   // The network is back; the backoff has passed: the counter asks the server where it stands and goes on from there.
-  proxy.setFault({ kind: 'pass' });
-  proxy.severAll(); // kept-alive connections made under the fault would go on cutting
+  central.proxy.setFault({ kind: 'pass' });
+  central.proxy.severAll(); // kept-alive connections made under the fault would go on cutting
   patches.length = 0;
   later(3_600_000);
   await call(core, 'sync.now');
@@ -109,7 +97,7 @@ test('a cut upload resumes from the server’s offset; a checksum mismatch resta
   const confirmed = await call<DocumentInfo>(core, 'documents.get', { sha256: document.sha256 });
   expect(confirmed.confirmedAt).not.toBeNull();
   expect(createHash('sha256').update(fs.readFileSync(serverFile(document.sha256))).digest('hex')).toBe(document.sha256);
-  expect(await server.sql.query('SELECT dossier_id FROM upload_refs')).toEqual([{ dossier_id: dossierId }]);
+  expect(await central.server.sql.query('SELECT dossier_id FROM upload_refs')).toEqual([{ dossier_id: dossierId }]);
 
   // Retention: nothing is removed before the configured days, the file is removed after them; the row stays.
   await call(core, 'scanning.updateSettings', { retentionDays: 30 });
@@ -125,7 +113,7 @@ test('a cut upload resumes from the server’s offset; a checksum mismatch resta
 });
 
 test('bytes damaged on the way (the server’s checksum fails) make the upload start again at 0, and it completes', async () => {
-  proxy.setFault({ kind: 'cutRequest', afterBytes: 100_000 });
+  central.proxy.setFault({ kind: 'cutRequest', afterBytes: 100_000 });
   const { document } = await scannedDocument();
   await call(core, 'sync.now');
   await settledOffset();
@@ -135,8 +123,8 @@ test('bytes damaged on the way (the server’s checksum fails) make the upload s
   bytes[10] = bytes[10]! ^ 0xff;
   fs.writeFileSync(partialFile, bytes);
 
-  proxy.setFault({ kind: 'pass' });
-  proxy.severAll(); // kept-alive connections made under the fault would go on cutting
+  central.proxy.setFault({ kind: 'pass' });
+  central.proxy.severAll(); // kept-alive connections made under the fault would go on cutting
   patches.length = 0;
   later(3_600_000);
   await call(core, 'sync.now');

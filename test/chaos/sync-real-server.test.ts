@@ -2,53 +2,35 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Core } from '../../core/app/create-core.ts';
-import { createEnrolmentCode } from '../../server/features/counters/service.ts';
-import { pgliteBackend, type Backend } from '../../server/testing/backends.ts';
-import { startTestServer, type TestServer } from '../../server/testing/harness.ts';
 import type { DeadLetter } from '../../shared/contract/sync.ts';
-import { startFaultProxy, type FaultProxy } from '../harness/fault-proxy.ts';
+import { callCore as call, startCentralFixture, type CentralFixture } from '../harness/central-fixture.ts';
 import { makeTempDir } from '../harness/temp-dir.ts';
 import { createTestCore } from '../harness/test-core.ts';
 import { runSyncChaos } from './sync-chaos.ts';
 
 // Counters (real cores on real SQLite files) against the real central server (PGlite) through the fault
 // proxy. The full chaos run (10 000 dossiers, PostgreSQL too) is `npm run test:chaos`.
-const AGENCY = '000.00.12.H12';
 const applicant = { kind: 'citizen', fullName: 'Phạm Quốc Bảo', idNumber: '079090011223' } as const;
 
-let backend: Backend;
-let server: TestServer;
-let proxy: FaultProxy;
+let central: CentralFixture;
 const temps: { dir: string; remove: () => void }[] = [];
 const cores: Core[] = [];
 
 beforeEach(async () => {
-  backend = pgliteBackend();
-  server = await startTestServer(backend);
-  await server.addAgency(AGENCY, 'UBND phường Thử Nghiệm');
-  proxy = await startFaultProxy({ targetHost: '127.0.0.1', targetPort: Number(new URL(server.url).port) });
+  central = await startCentralFixture();
 });
 afterEach(async () => {
   for (const core of cores.splice(0)) core.stop();
-  await proxy.close();
-  await server.close();
-  await backend.dispose();
+  await central.close();
   for (const temp of temps.splice(0)) temp.remove();
 });
-
-async function call<T = unknown>(core: Core, method: string, input: unknown = {}): Promise<T> {
-  const result = await core.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 async function enrolledCounter(slot: number): Promise<{ core: Core; file: string }> {
   const temp = makeTempDir();
   temps.push(temp);
   const core = createTestCore(temp.dir, { syncIntervalMs: 3_600_000 });
   cores.push(core);
-  const { code } = await createEnrolmentCode(server.sql, { agencyCode: AGENCY, slot, counterName: `Quầy ${slot}`, now: new Date() });
-  await call(core, 'sync.enroll', { serverUrl: proxy.url, code, deviceName: `pc-${slot}` });
+  await central.enrol(core, { slot });
   return { core, file: path.join(temp.dir, 'profiles', 'default.sqlite') };
 }
 
@@ -69,7 +51,7 @@ describe('counters against the real central server', () => {
     expect(await call(core, 'sync.now')).toMatchObject({ pending: 0, deadLetters: 1, state: 'online' });
     const { items } = await call<{ items: DeadLetter[] }>(core, 'sync.deadLetters', {});
     expect(items).toEqual([expect.objectContaining({ id: job.id, outcome: 'rejected', reasonCode: 'forbidden' })]);
-    const held = await server.sql.query<{ id: string }>('SELECT id FROM dossiers');
+    const held = await central.server.sql.query<{ id: string }>('SELECT id FROM dossiers');
     expect(held).toHaveLength(2);
     expect(held.map((row) => row.id)).not.toContain(first.id);
   });
@@ -77,16 +59,16 @@ describe('counters against the real central server', () => {
   test('two counters of one agency offline on the same day: codes never collide, both sync cleanly', async () => {
     const a = await enrolledCounter(1);
     const b = await enrolledCounter(2);
-    await proxy.down();
+    await central.proxy.down();
     const codes: string[] = [];
     for (let index = 0; index < 60; index += 1) {
       codes.push((await intake(a.core)).code, (await intake(b.core)).code);
     }
     expect(new Set(codes).size).toBe(120);
-    await proxy.up();
+    await central.proxy.up();
     expect(await call(a.core, 'sync.now')).toMatchObject({ pending: 0, deadLetters: 0 });
     expect(await call(b.core, 'sync.now')).toMatchObject({ pending: 0, deadLetters: 0 });
-    const held = await server.sql.query<{ code: string; code_conflict: boolean }>('SELECT code, code_conflict FROM dossiers');
+    const held = await central.server.sql.query<{ code: string; code_conflict: boolean }>('SELECT code, code_conflict FROM dossiers');
     expect(held).toHaveLength(120);
     expect(held.filter((row) => row.code_conflict)).toEqual([]);
     expect(new Set(held.map((row) => row.code))).toEqual(new Set(codes));

@@ -3,40 +3,19 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { expect, test as base, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+import type { APIRequestContext, Page, TestInfo } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { insertOutboxJob } from '../../core/features/sync/outbox-repo.ts';
 import { describeError } from '../../shared/contract/errors.ts';
 import { makeTempDataDir, startDeskServe, type DeskServe } from '../harness/desk-serve.ts';
+import { expect, test as base } from './fixtures.ts';
 import { HomePage } from './pages/home-page.ts';
 
-type Fixtures = { desk: DeskServe; home: HomePage; consoleErrors: string[] };
-
-const test = base.extend<Fixtures>({
-  // A fresh host with an empty data folder per test. The page closes first: a socket dropped by the
-  // stopping host would otherwise log a console error.
-  desk: async ({ page }, use) => {
-    const desk = await startDeskServe();
-    await use(desk);
-    await page.close();
-    await desk.stop();
-  },
+/** The shared per-test host and console-error check (fixtures.ts), plus the home page object. */
+const test = base.extend<{ home: HomePage }>({
   home: async ({ page }, use) => {
     await use(new HomePage(page));
   },
-  // Any console error (a CSP violation, a React warning, an uncaught exception) fails the test.
-  consoleErrors: [
-    async ({ page }, use) => {
-      const errors: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(message.text());
-      });
-      page.on('pageerror', (error) => errors.push(error.message));
-      await use(errors);
-      expect(errors, 'console errors').toEqual([]);
-    },
-    { auto: true },
-  ],
 });
 
 async function saveScreenshot(home: HomePage, testInfo: TestInfo, name: string): Promise<void> {

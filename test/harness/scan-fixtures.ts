@@ -4,15 +4,12 @@ import path from 'node:path';
 import type { Core, CoreOptions } from '../../core/app/create-core.ts';
 import type { Dossier } from '../../shared/contract/dossiers.ts';
 import type { DocumentInfo, ScanProgress } from '../../shared/contract/scanning.ts';
+import { callCore as call } from './central-fixture.ts';
 import { createTestCore } from './test-core.ts';
 
 export const SCAN_APPLICANT = { kind: 'citizen', fullName: 'Nguyễn Văn An', idNumber: '001090012345' } as const;
 
-export async function call<T = unknown>(core: Core, method: string, input: unknown = {}): Promise<T> {
-  const result = await core.dispatch(method, input);
-  if (!result.ok) throw Object.assign(new Error(`${method}: ${result.error.code} ${result.error.message}`), { code: result.error.code, details: result.error.details });
-  return result.value as T;
-}
+export { call };
 
 /** The error code (and the contract's bilingual message exists for it) of a call expected to fail. */
 export async function failure(core: Core, method: string, input: unknown): Promise<{ code: string; message: string; details?: unknown }> {
