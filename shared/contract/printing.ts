@@ -31,6 +31,8 @@ export const PrinterProfileSchema = z
     /** 'raster' draws Vietnamese with the bundled font; 'text' (accents stripped) for printers without images. */
     mode: z.enum(['raster', 'text']).default('raster'),
     cut: z.boolean().default(true),
+    /** A cash drawer on the printer's drawer port (DK, pin 2 or pin 5) opens when a fee receipt prints. */
+    cashDrawer: z.enum(['none', 'pin2', 'pin5']).default('none'),
     /** Ask the printer for its paper sensor (DLE EOT 4) before each job; printers that never answer are not delayed much. */
     statusCheck: z.boolean().default(true),
     /** Slips queued automatically (form 01 at intake) go to the default printer. */

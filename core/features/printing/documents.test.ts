@@ -13,7 +13,8 @@ import { compareWithGolden } from '../../../test/harness/golden.ts';
 import { makeTempDir } from '../../../test/harness/temp-dir.ts';
 import { renderDocumentPdf } from './document-pdf.ts';
 import type { Paper } from './document-raster.ts';
-import { renderBytes } from './output.ts';
+import { escPosForPrinter, renderBytes } from './output.ts';
+import { PrinterProfileSchema } from '../../../shared/contract/printing.ts';
 
 const ISSUED = '2026-11-23T09:02:00+07:00';
 const PAPERS: readonly Paper[] = ['80mm', '58mm', 'A5', 'A4'];
@@ -113,5 +114,24 @@ describe('PDFs', () => {
   test('the same document and issue time give the same bytes', async () => {
     const doc = documentOf('refusal');
     expect((await renderDocumentPdf(doc, 'A5', ISSUED)).equals(await renderDocumentPdf(doc, 'A5', ISSUED))).toBe(true);
+  });
+});
+
+describe('cash drawer', () => {
+  const profile = (cashDrawer: 'none' | 'pin2' | 'pin5') =>
+    PrinterProfileSchema.parse({ id: 'quay-1', name: 'Máy in quầy 1', connection: { kind: 'tcp', host: '127.0.0.1' }, cashDrawer });
+  const KICK_PIN2 = Buffer.from([0x1b, 0x70, 0, 25, 250]);
+
+  test('a fee receipt on a printer with a drawer ends with one ESC p pulse on the configured pin', async () => {
+    const bytes = await escPosForPrinter(profile('pin2'), [documentOf('receipt'), documentOf('receipt')]);
+    expect(bytes.subarray(-5)).toEqual(KICK_PIN2);
+    expect(bytes.indexOf(KICK_PIN2)).toBe(bytes.length - 5);
+    expect((await escPosForPrinter(profile('pin5'), [documentOf('receipt')])).subarray(-5)).toEqual(Buffer.from([0x1b, 0x70, 1, 25, 250]));
+  });
+
+  test('other forms, and printers without a drawer, never pulse it', async () => {
+    expect((await escPosForPrinter(profile('pin2'), [documentOf('appointment')])).includes(Buffer.from([0x1b, 0x70]))).toBe(false);
+    expect((await escPosForPrinter(profile('none'), [documentOf('receipt')])).includes(Buffer.from([0x1b, 0x70]))).toBe(false);
+    expect(PrinterProfileSchema.parse({ id: 'cu', name: 'Hồ sơ máy in cũ', connection: { kind: 'tcp', host: '127.0.0.1' } }).cashDrawer).toBe('none');
   });
 });

@@ -43,6 +43,14 @@ export async function encodeRasterEscPos(raster: Raster, options: EscPosOptions 
   return Buffer.from(printer.getBuffer());
 }
 
+/**
+ * ESC p m t1 t2: a pulse on the drawer connector (m 0 = pin 2, 1 = pin 5), on for t1 × 2 ms, off for t2 × 2 ms.
+ * 50 ms on / 500 ms off is what common drawers need; the printer ignores it when nothing is connected.
+ */
+export function drawerKick(pin: 'pin2' | 'pin5'): Buffer {
+  return Buffer.from([0x1b, 0x70, pin === 'pin2' ? 0 : 1, 25, 250]);
+}
+
 const FOLD: Readonly<Record<string, string>> = { đ: 'd', Đ: 'D' };
 
 /** Vietnamese → plain ASCII for printers that can print only text: marks removed, đ → d, anything else '?'. */

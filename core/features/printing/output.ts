@@ -3,7 +3,7 @@ import type { FilledDocument } from '../../../shared/domain/forms/model.ts';
 import type { PrinterProfile } from '../../../shared/contract/printing.ts';
 import { renderDocumentPdf } from './document-pdf.ts';
 import { renderDocumentRaster, type Paper } from './document-raster.ts';
-import { encodeAsciiEscPos, encodeRasterEscPos } from './escpos.ts';
+import { drawerKick, encodeAsciiEscPos, encodeRasterEscPos } from './escpos.ts';
 import { rasterToPng } from './raster.ts';
 
 export type Format = 'escpos' | 'pdf' | 'png';
@@ -29,5 +29,7 @@ export async function escPosForPrinter(profile: PrinterProfile, copies: readonly
   const parts = await Promise.all(
     copies.map((doc) => (profile.mode === 'text' ? Promise.resolve(encodeAsciiEscPos(documentText(doc), { cut: profile.cut })) : encodeRasterEscPos(renderDocumentRaster(doc, paper), { cut: profile.cut }))),
   );
-  return Buffer.concat(parts);
+  // The drawer opens once, after the last copy of a fee receipt (the money goes in as the receipt comes out).
+  const kick = profile.cashDrawer !== 'none' && copies.some((doc) => doc.kind === 'receipt') ? [drawerKick(profile.cashDrawer)] : [];
+  return Buffer.concat([...parts, ...kick]);
 }
