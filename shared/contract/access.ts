@@ -44,6 +44,7 @@ const OPEN: ReadonlySet<string> = new Set([
   'receipts.dailyReport',
   'receipts.settings',
   'printers.list',
+  'printers.status',
   'printing.jobs',
   'printing.render',
   'printing.formValues',

@@ -18,6 +18,7 @@ import {
   PrintersListOutputSchema,
   PrinterTestInputSchema,
   PrinterTestOutputSchema,
+  PrinterStatusOutputSchema,
   PrintInputSchema,
   PrintJobSchema,
   PrintJobsInputSchema,
@@ -218,6 +219,7 @@ export const methods = {
   'printers.list': { description: 'The printer profiles of this counter (network, device file, OS queue).', input: NoInput, output: PrintersListOutputSchema },
   'printers.save': { description: 'Create or replace a printer profile; isDefault makes it the one intake slips go to.', input: PrinterProfileSchema, output: PrinterProfileSchema },
   'printers.test': { description: 'Print the Vietnamese test page on a saved printer, now (not queued).', input: PrinterTestInputSchema, output: PrinterTestOutputSchema },
+  'printers.status': { description: 'Ask a saved printer how it is (online, paper, cover), without printing anything.', input: PrinterTestInputSchema, output: PrinterStatusOutputSchema },
   'printing.render': {
     description: 'Render a form of a dossier (ESC/POS bytes, PDF or PNG preview) into the data folder; returns the file path and size.',
     input: RenderInputSchema,

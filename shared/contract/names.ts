@@ -36,6 +36,7 @@ export const METHOD_NAMES = [
   'printers.list',
   'printers.save',
   'printers.test',
+  'printers.status',
   'printing.render',
   'printing.print',
   'printing.jobs',

@@ -43,6 +43,12 @@ export type PrinterProfile = z.infer<typeof PrinterProfileSchema>;
 
 export const PrintersListOutputSchema = z.object({ printers: z.array(PrinterProfileSchema) });
 export const PrinterTestInputSchema = z.object({ id: z.string().min(1).max(64) }).strict();
+/** What the printer says about itself (ESC/POS real-time status); device and OS printers answer `no-answer`. */
+export const PrinterStatusOutputSchema = z.object({
+  state: z.enum(['ready', 'paper-out', 'cover-open', 'offline', 'error', 'no-answer', 'unreachable']),
+  paperNearEnd: z.boolean(),
+  checkedAt: z.string(),
+});
 export const PrinterTestOutputSchema = z.object({ bytes: z.number().int().nonnegative(), printedAt: z.string() });
 
 export const RenderInputSchema = z

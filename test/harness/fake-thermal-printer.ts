@@ -14,7 +14,7 @@ export type FakeThermalPrinter = Readonly<{
   /**
    * How the printer behaves from now on: `paperOut` answers DLE EOT 4 with "paper end" and prints nothing;
    * `dropAfterBytes` cuts the connection once that many job bytes have arrived (nothing is recorded as a job);
-   * `silentStatus` ignores DLE EOT (as many cheap printers do).
+   * `silentStatus` ignores DLE EOT (as many cheap printers do); `coverOpen`, `paperNearEnd` show in the status.
    */
   setBehaviour(behaviour: FakePrinterBehaviour): void;
   /** The next completed job (or one already completed and not yet taken). */
@@ -22,11 +22,19 @@ export type FakeThermalPrinter = Readonly<{
   close(): Promise<void>;
 }>;
 
-export type FakePrinterBehaviour = Readonly<{ paperOut?: boolean; dropAfterBytes?: number; silentStatus?: boolean }>;
+export type FakePrinterBehaviour = Readonly<{ paperOut?: boolean; dropAfterBytes?: number; silentStatus?: boolean; coverOpen?: boolean; paperNearEnd?: boolean }>;
 
-/** DLE EOT n answers: 0x12 = paper present (fixed bits only); 0x72 = paper end (bits 5 and 6). */
-const STATUS_OK = 0x12;
-const STATUS_PAPER_END = 0x72;
+/**
+ * The answer to DLE EOT n as an Epson-compatible printer gives it: fixed bits 0x12, plus n=1 bit 3 offline;
+ * n=2 bit 2 cover open, bit 5 stopped at paper end; n=4 bits 2–3 near end, bits 5–6 paper end.
+ */
+function statusByte(n: number, behaviour: FakePrinterBehaviour): number {
+  const paperOut = behaviour.paperOut === true;
+  const offline = paperOut || behaviour.coverOpen === true;
+  if (n === 1) return 0x12 | (offline ? 0x08 : 0);
+  if (n === 2) return 0x12 | (behaviour.coverOpen ? 0x04 : 0) | (paperOut ? 0x20 : 0);
+  return 0x12 | (paperOut ? 0x60 : 0) | (behaviour.paperNearEnd ? 0x0c : 0);
+}
 
 export async function startFakeThermalPrinter(): Promise<FakeThermalPrinter> {
   let behaviour: FakePrinterBehaviour = {};
@@ -48,7 +56,7 @@ export async function startFakeThermalPrinter(): Promise<FakeThermalPrinter> {
       // Real-time status requests are answered at once and are not part of what gets printed.
       while (chunk.length >= 3 && chunk[0] === 0x10 && chunk[1] === 0x04) {
         outOfPaper = behaviour.paperOut === true;
-        if (behaviour.silentStatus !== true) socket.write(Buffer.from([outOfPaper ? STATUS_PAPER_END : STATUS_OK]));
+        if (behaviour.silentStatus !== true) socket.write(Buffer.from([statusByte(chunk[2] ?? 4, behaviour)]));
         chunk = chunk.subarray(3);
       }
       outOfPaper ||= behaviour.paperOut === true;

@@ -69,3 +69,33 @@ describe('fonts in the packaged app', () => {
     expect(outsideAsar('/srv/app.asar.unpacked/f/a.ttf')).toBe('/srv/app.asar.unpacked/f/a.ttf');
   });
 });
+
+describe('printers.status', () => {
+  const save = (port: number) =>
+    core.dispatch('printers.save', { id: 'quay-1', name: 'Máy in quầy 1', connection: { kind: 'tcp', host: '127.0.0.1', port } });
+  const status = async () => {
+    const result = await core.dispatch('printers.status', { id: 'quay-1' });
+    if (!result.ok) throw new Error(result.error.code);
+    return result.value as { state: string; paperNearEnd: boolean };
+  };
+
+  test('asks DLE EOT 1, 2 and 4 over TCP and reads ready, near end, paper out and cover open; prints nothing', async () => {
+    await save(printer.port);
+    expect(await status()).toMatchObject({ state: 'ready', paperNearEnd: false });
+    printer.setBehaviour({ paperNearEnd: true });
+    expect(await status()).toMatchObject({ state: 'ready', paperNearEnd: true });
+    printer.setBehaviour({ paperOut: true });
+    expect(await status()).toMatchObject({ state: 'paper-out' });
+    printer.setBehaviour({ coverOpen: true });
+    expect(await status()).toMatchObject({ state: 'cover-open' });
+    expect(printer.jobs.every((job) => job.length === 0)).toBe(true);
+  });
+
+  test('a printer that ignores status requests is no-answer; one that is off is unreachable', async () => {
+    await save(printer.port);
+    printer.setBehaviour({ silentStatus: true });
+    expect(await status()).toMatchObject({ state: 'no-answer' });
+    await save(await closedPort());
+    expect(await status()).toMatchObject({ state: 'unreachable' });
+  });
+});

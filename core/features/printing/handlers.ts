@@ -10,6 +10,7 @@ import { encodeAsciiEscPos, encodeRasterEscPos } from './escpos.ts';
 import { PAPER_WIDTH_DOTS, renderSlip, type SlipLine } from './raster.ts';
 import type { PrintingService } from './service.ts';
 import { createTcpPrinter } from './tcp-printer.ts';
+import { queryTcpPrinterStatus } from './printer-status.ts';
 import { testPageLines } from './test-page.ts';
 
 function asText(lines: readonly SlipLine[]): string[] {
@@ -58,6 +59,13 @@ export function printingHandlers(clock: Clock, printing: PrintingService, dataDi
       else bytes = await encodeRasterEscPos(renderSlip(lines, { widthDots: PAPER_WIDTH_DOTS[profile.paper === '58mm' ? '58mm' : '80mm'] }), { cut: profile.cut });
       await send(factory(profile), bytes, { printerId: id });
       return { bytes: bytes.length, printedAt };
+    },
+    'printers.status': async ({ id }) => {
+      const profile = printing.printer(id);
+      const checkedAt = toVietnamIso(clock.now());
+      // Only a network printer can be asked on its own connection; a device file or an OS queue cannot answer.
+      if (profile.connection.kind !== 'tcp') return { state: 'no-answer' as const, paperNearEnd: false, checkedAt };
+      return { ...(await queryTcpPrinterStatus({ host: profile.connection.host, port: profile.connection.port })), checkedAt };
     },
     'printing.render': (input) => printing.render(input),
     'printing.print': (input) => printing.print(input),
