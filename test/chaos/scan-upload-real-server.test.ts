@@ -133,3 +133,18 @@ test('bytes damaged on the way (the server’s checksum fails) make the upload s
   expect((await call<DocumentInfo>(core, 'documents.get', { sha256: document.sha256 })).confirmedAt).not.toBeNull();
   expect(createHash('sha256').update(fs.readFileSync(serverFile(document.sha256))).digest('hex')).toBe(document.sha256);
 });
+
+// Found by the chaos run: a scan backing off after a cut kept its backoff through sync.now (and waited behind an
+// audit upload that was backing off), so a clerk pressing "sync now" with the network back saw nothing move.
+test('sync.now sends a scan that is backing off at once, with no time passing', async () => {
+  central.proxy.setFault({ kind: 'cutRequest', afterBytes: 100_000 });
+  const { document } = await scannedDocument();
+  await call(core, 'sync.now');
+  await settledOffset();
+  expect((await call<DocumentInfo>(core, 'documents.get', { sha256: document.sha256 })).confirmedAt).toBeNull();
+
+  central.proxy.setFault({ kind: 'pass' });
+  central.proxy.severAll();
+  await call(core, 'sync.now');
+  expect((await call<DocumentInfo>(core, 'documents.get', { sha256: document.sha256 })).confirmedAt).not.toBeNull();
+});

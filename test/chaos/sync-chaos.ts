@@ -1,18 +1,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createCanvas } from '@napi-rs/canvas';
 import type { Core } from '../../core/app/create-core.ts';
 import { seededRandom, startFaultProxy, type Fault, type FaultProxy } from '../harness/fault-proxy.ts';
 import { startDeskServe, type DeskServe } from '../harness/desk-serve.ts';
 import { createTestCore } from '../harness/test-core.ts';
 import { freePort, prepareCentralServer, startServerProcess, type ServerProcess } from './server-process.ts';
-import { compareWithServer, readCounterTruth, type Comparison } from './sync-truth.ts';
+import { compareWithServer, localBacklog, readCounterTruth, type Comparison } from './sync-truth.ts';
 
 /**
  * The sync chaos run (issue 5): the real central server as its own process (PGlite, or PostgreSQL with a
  * database URL), a fault proxy in front of it, and two counters of one agency:
  *  - counter A in this process takes `dossiers` dossiers on a fast clock (about 90 a day, some moved along
- *    their lifecycle, so several versions of one dossier are queued) while the proxy drops, resets, delays,
+ *    their lifecycle, so several versions of one dossier are queued; `scans` of them with a scanned paper,
+ *    uploaded in 32 KiB chunks) while the proxy drops, resets, delays,
  *    cuts and duplicates connections, goes down and up, and the server is killed with kill -9 and restarted;
  *  - counter B is `desk serve` in its own process: it takes `crashCounterDossiers` dossiers and is killed
  *    with kill -9 while it drains, then restarted on the same file.
@@ -21,6 +23,8 @@ import { compareWithServer, readCounterTruth, type Comparison } from './sync-tru
  */
 export type ChaosOptions = Readonly<{
   dossiers: number;
+  /** How many of counter A's dossiers get a scanned paper (uploaded in chunks by sync). */
+  scans: number;
   crashCounterDossiers: number;
   seed: number;
   killServerTimes: number;
@@ -70,13 +74,16 @@ export async function runSyncChaos(options: ChaosOptions): Promise<ChaosReport> 
   try {
     let now = new Date('2026-01-05T01:00:00Z'); // Monday 5 January 2026, 08:00 in Vietnam
     const dirA = path.join(root, 'counter-a');
-    coreA = createTestCore(dirA, { clock: { now: () => now }, syncIntervalMs: 100, probeIntervalMs: 250, probeTimeoutMs: 1_000, syncRequestTimeoutMs: 1_500 });
+    coreA = createTestCore(dirA, { clock: { now: () => now }, syncIntervalMs: 100, probeIntervalMs: 250, probeTimeoutMs: 1_000, syncRequestTimeoutMs: 1_500, scanChunkBytes: 32 * 1024 });
     coreA.start();
     await call(coreA, 'sync.enroll', { serverUrl: proxy.url, code: codeA, deviceName: 'chaos-a' });
 
     proxy.setChooser(() => chooseFault(random));
     const a = await runCounterA(coreA, {
       count: options.dossiers,
+      scanEvery: options.scans > 0 ? Math.max(1, Math.floor(options.dossiers / options.scans)) : 0,
+      scanLimit: options.scans,
+      importDir: path.join(dirA, 'import'),
       random,
       advance: (ms) => (now = new Date(now.getTime() + ms)),
       nextDay: () => (now = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 1, 0))),
@@ -114,8 +121,8 @@ export async function runSyncChaos(options: ChaosOptions): Promise<ChaosReport> 
     const drainStarted = performance.now();
     proxy.setFault({ kind: 'pass' });
     await proxy.up();
-    await drained(() => call(coreA!, 'sync.now', {}), 'counter A');
-    await drained(() => rpc(counterB!, 'sync.now', {}), 'counter B');
+    await drained(() => call(coreA!, 'sync.now', {}), path.join(dirA, 'profiles', 'default.sqlite'), 'counter A');
+    await drained(() => rpc(counterB!, 'sync.now', {}), path.join(dirB, 'profiles', 'default.sqlite'), 'counter B');
     const drainSeconds = (performance.now() - drainStarted) / 1000;
 
     const truthA = readCounterTruth(path.join(dirA, 'profiles', 'default.sqlite'));
@@ -160,6 +167,10 @@ function chooseFault(random: () => number): Fault {
 
 type CounterAPlan = Readonly<{
   count: number;
+  /** Every n-th dossier gets a scanned paper (0: none). */
+  scanEvery: number;
+  scanLimit: number;
+  importDir: string;
   random: () => number;
   advance: (ms: number) => void;
   nextDay: () => void;
@@ -169,13 +180,35 @@ type CounterAPlan = Readonly<{
   restartServer: () => Promise<void>;
 }>;
 
+const PAPERS = [{ name: 'Giấy chứng sinh', form: 'original', count: 1 }] as const;
+
+/** A grey photo-like page, different for every seed: 40–80 KB of JPEG, so an upload takes several chunks. */
+function noisyPage(seed: number): Buffer {
+  const canvas = createCanvas(360, 480);
+  const context = canvas.getContext('2d');
+  const pixels = context.createImageData(360, 480);
+  let state = (seed * 2654435761) >>> 0;
+  for (let i = 0; i < pixels.data.length; i += 4) {
+    state = (state * 1103515245 + 12345) >>> 0;
+    const grey = 128 + ((state >>> 24) % 96);
+    pixels.data[i] = grey;
+    pixels.data[i + 1] = grey;
+    pixels.data[i + 2] = grey;
+    pixels.data[i + 3] = 255;
+  }
+  context.putImageData(pixels, 0, 0);
+  return canvas.encodeSync('jpeg', 85);
+}
+
 const LIFECYCLE = ['dossiers.startProcessing', 'dossiers.markResultReady', 'dossiers.returnResult'] as const;
 
 async function runCounterA(core: Core, plan: CounterAPlan): Promise<{ versions: number; downWindows: number }> {
   const ids: string[] = [];
   const steps = new Map<string, number>();
   let versions = 0;
+  let scans = 0;
   let downWindows = 0;
+  fs.mkdirSync(plan.importDir, { recursive: true });
   let serverDownUntil = -1;
   let proxyDownUntil = -1;
   const window = Math.max(5, Math.floor(plan.count / 20));
@@ -198,9 +231,17 @@ async function runCounterA(core: Core, plan: CounterAPlan): Promise<{ versions: 
     // A clerk takes minutes per dossier: the worker's network I/O runs between intakes (without this yield
     // the in-process core would starve it until the next real pause and send everything in a few bursts).
     await new Promise((resolve) => setImmediate(resolve));
-    const dossier = await call<{ id: string }>(core, 'dossiers.intake', { procedureCode: PROCEDURE, applicant: APPLICANT });
+    const dossier = await call<{ id: string }>(core, 'dossiers.intake', { procedureCode: PROCEDURE, applicant: APPLICANT, papers: PAPERS });
     ids.push(dossier.id);
     versions += 1;
+    if (plan.scanEvery > 0 && index % plan.scanEvery === 0 && scans < plan.scanLimit) {
+      // A scanned paper: its own bytes (a noisy page, several chunks), attached in the dossier's own change.
+      const file = path.join(plan.importDir, `giay-chung-sinh-${index}.jpg`);
+      fs.writeFileSync(file, noisyPage(index));
+      await call(core, 'documents.import', { paths: [file], dossierId: dossier.id, paperIndex: 0 });
+      scans += 1;
+      versions += 1;
+    }
     // About one intake in three also moves an earlier dossier one step along, queueing another version.
     if (plan.random() < 0.35) {
       const id = ids[Math.floor(plan.random() * ids.length)]!;
@@ -232,14 +273,19 @@ async function rpc<T = unknown>(desk: DeskServe, method: string, input: unknown)
 
 type Status = { pending: number; deadLetters: number; state: string; lastError: string | null };
 
-/** `sync.now` until nothing is pending; dead letters are a failure of the run, reported with the status. */
-async function drained(syncNow: () => Promise<unknown>, who: string): Promise<void> {
+/**
+ * `sync.now` until nothing is pending: the outbox (the status says it), the audit log and the scans (read from
+ * the counter's file: the status does not count them). Dead letters fail the run, reported with the status.
+ */
+async function drained(syncNow: () => Promise<unknown>, databaseFile: string, who: string): Promise<void> {
   const deadline = Date.now() + 180_000;
   let status: Status | null = null;
+  let backlog = -1;
   while (Date.now() < deadline) {
     status = (await syncNow()) as Status;
-    if (status.pending === 0) break;
+    backlog = localBacklog(databaseFile);
+    if (status.pending === 0 && backlog === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  if (!status || status.pending !== 0 || status.deadLetters !== 0) throw new Error(`${who} did not drain: ${JSON.stringify(status)}`);
+  if (!status || status.pending !== 0 || status.deadLetters !== 0 || backlog !== 0) throw new Error(`${who} did not drain: ${JSON.stringify(status)}, ${backlog} audit entries and scans left`);
 }

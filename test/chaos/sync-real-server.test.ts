@@ -77,9 +77,9 @@ describe('counters against the real central server', () => {
 
 describe('sync chaos (small; `npm run test:chaos` is the full run)', () => {
   test(
-    'through drops, resets, delays, cuts, duplicates, outages and kill -9 of server and counter: every dossier once, at its latest version, chains intact, queues empty',
+    'through drops, resets, delays, cuts, duplicates, outages and kill -9 of server and counter: every dossier once at its latest version, every scan byte-identical, chains intact, queues empty',
     async () => {
-      const report = await runSyncChaos({ dossiers: 250, crashCounterDossiers: 30, seed: 5, killServerTimes: 1 });
+      const report = await runSyncChaos({ dossiers: 250, scans: 25, crashCounterDossiers: 30, seed: 5, killServerTimes: 1 });
       expect(report.comparison).toEqual({
         serverDossiers: 280,
         missing: 0,
@@ -91,6 +91,9 @@ describe('sync chaos (small; `npm run test:chaos` is the full run)', () => {
         auditMismatches: 0,
         auditChainBreaks: 0,
         countersOutbox: 0,
+        scans: 25,
+        scansUnconfirmed: 0,
+        scansMismatched: 0,
       });
       const faults = Object.entries(report.proxy).filter(([kind, n]) => kind !== 'pass' && n > 0);
       expect(faults.length, JSON.stringify(report.proxy)).toBeGreaterThanOrEqual(3);

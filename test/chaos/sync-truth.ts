@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openStorage } from '../../server/db/open.ts';
+import type { Sql } from '../../server/db/sql.ts';
 import { GENESIS_HASH, canonicalAuditText } from '../../shared/domain/audit/canonical.ts';
 
 /** What a counter's own file says it holds: the truth the central server must match after a sync. */
@@ -9,6 +12,8 @@ export type CounterTruth = Readonly<{
   dossiers: ReadonlyMap<string, Readonly<{ version: number; code: string }>>;
   audit: ReadonlyMap<number, string>;
   outbox: number;
+  /** Scanned papers (SHA-256) and whether the server has confirmed each. */
+  documents: ReadonlyMap<string, boolean>;
 }>;
 
 export function readCounterTruth(databaseFile: string): CounterTruth {
@@ -19,7 +24,20 @@ export function readCounterTruth(databaseFile: string): CounterTruth {
     const dossiers = new Map((db.prepare('SELECT id, version, code FROM dossiers').all() as { id: string; version: number; code: string }[]).map((row) => [row.id, { version: row.version, code: row.code }]));
     const audit = new Map((db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq').all() as { seq: number; hash: string }[]).map((row) => [row.seq, row.hash]));
     const { outbox } = db.prepare('SELECT count(*) AS outbox FROM outbox').get() as { outbox: number };
-    return { counterId: state.counter_id, dossiers, audit, outbox };
+    const documents = new Map((db.prepare('SELECT sha256, confirmed_at FROM documents').all() as { sha256: string; confirmed_at: string | null }[]).map((row) => [row.sha256, row.confirmed_at !== null]));
+    return { counterId: state.counter_id, dossiers, audit, outbox, documents };
+  } finally {
+    db.close();
+  }
+}
+
+/** What the counter still has to send beyond its outbox: audit entries not acknowledged, scans not confirmed. */
+export function localBacklog(databaseFile: string): number {
+  const db = new Database(databaseFile, { readonly: true });
+  try {
+    const audit = db.prepare('SELECT coalesce((SELECT max(seq) FROM audit_log), 0) - coalesce((SELECT audit_acked_seq FROM sync_state WHERE id = 1), 0) AS n').get() as { n: number };
+    const scans = db.prepare('SELECT count(*) AS n FROM documents WHERE confirmed_at IS NULL AND removed_at IS NULL').get() as { n: number };
+    return audit.n + scans.n;
   } finally {
     db.close();
   }
@@ -36,6 +54,11 @@ export type Comparison = Readonly<{
   auditMismatches: number;
   auditChainBreaks: number;
   countersOutbox: number;
+  scans: number;
+  /** Scans the counter still waits to have confirmed. */
+  scansUnconfirmed: number;
+  /** Scans the server lacks, holds incomplete, or holds with other bytes (SHA-256 of its file). */
+  scansMismatched: number;
 }>;
 
 type AuditRow = { counter_id: string; seq: number; id: string; at: string; actor: string; action: string; entity: string; entity_id: string; details: string; prev_hash: string; hash: string };
@@ -82,8 +105,28 @@ export async function compareWithServer(serverDir: string, databaseUrl: string |
       auditMismatches,
       auditChainBreaks,
       countersOutbox: counters.reduce((sum, counter) => sum + counter.outbox, 0),
+      ...(await compareScans(sql, serverDir, counters)),
     };
   } finally {
     await sql.close();
   }
+}
+
+/** Every scan a counter holds must be on the server, complete, byte-identical (its file hashed again here). */
+async function compareScans(sql: Sql, serverDir: string, counters: readonly CounterTruth[]): Promise<Pick<Comparison, 'scans' | 'scansUnconfirmed' | 'scansMismatched'>> {
+  const uploads = new Map((await sql.query<{ sha256: string; complete: boolean; file_path: string }>('SELECT sha256, complete, file_path FROM uploads')).map((row) => [row.sha256, row]));
+  let scans = 0;
+  let scansUnconfirmed = 0;
+  let scansMismatched = 0;
+  for (const counter of counters) {
+    for (const [sha256, confirmed] of counter.documents) {
+      scans += 1;
+      if (!confirmed) scansUnconfirmed += 1;
+      const held = uploads.get(sha256);
+      const file = held ? (path.isAbsolute(held.file_path) ? held.file_path : path.join(serverDir, held.file_path)) : null;
+      const same = held?.complete === true && file !== null && fs.existsSync(file) && createHash('sha256').update(fs.readFileSync(file)).digest('hex') === sha256;
+      if (!same) scansMismatched += 1;
+    }
+  }
+  return { scans, scansUnconfirmed, scansMismatched };
 }

@@ -89,6 +89,11 @@ export function scheduleUploadRetry(db: CounterDatabase, sha256: string, attempt
   cachedStatement(db, 'UPDATE documents SET upload_attempts = ?, upload_next_at = ?, upload_error = ? WHERE sha256 = ?').run(attempts, nextAt, error.slice(0, 300), sha256);
 }
 
+/** A person asked to sync now: scans waiting out a backoff are due at once (their attempt counts stay). */
+export function makeUploadsDue(db: CounterDatabase): void {
+  cachedStatement(db, 'UPDATE documents SET upload_next_at = NULL WHERE confirmed_at IS NULL AND removed_at IS NULL AND upload_next_at IS NOT NULL').run();
+}
+
 export function markConfirmed(db: CounterDatabase, sha256: string, at: string): void {
   cachedStatement(db, 'UPDATE documents SET uploaded_at = coalesce(uploaded_at, ?), confirmed_at = ?, upload_next_at = NULL, upload_error = NULL WHERE sha256 = ?').run(at, at, sha256);
 }

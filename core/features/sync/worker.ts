@@ -8,6 +8,7 @@ import { makeAllDue, nextDueAt } from './outbox-queue.ts';
 import { pullStatusChanges, type StatusApplier } from './pull.ts';
 import { pullReferenceData, type ReferenceAppliers } from './pull-reference.ts';
 import { pushDue, type StepResult, type SyncStepContext } from './push.ts';
+import { makeUploadsDue } from '../documents/repo.ts';
 import { makeAuditDue, recordSyncedAt } from './sync-state-repo.ts';
 
 /** commit: a dossier was saved (push only); timer: periodic (push, audit, pull, code blocks); now: a person asked. */
@@ -77,6 +78,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       options.setPaused(false);
       makeAllDue(storage.db(), clock.now().toISOString());
       makeAuditDue(storage.db());
+      makeUploadsDue(storage.db());
     }
     if (options.paused()) return ['paused'];
     failedThisStep = false;
@@ -87,9 +89,11 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     // But jobs that are merely backing off must not hold the audit log back (found by the chaos run: under
     // steady faults the audit never left). The audit upload has its own backoff.
     results.push(await uploadAudit(context, options.auditBatchSize));
-    if (results.some((result) => result !== 'done')) return results;
+    // Scans likewise: their own backoff, held back only by a failing server (the chaos run found scans
+    // waiting behind an audit upload that was backing off).
+    if (results.includes('paused') || failedThisStep) return results;
     if (options.scans) results.push(await options.scans(context));
-    if (reason === 'commit' || results.includes('paused')) return results;
+    if (reason === 'commit' || results.some((result) => result !== 'done')) return results;
     results.push(await pullStatusChanges(context, options.applyStatus));
     if (results.includes('paused')) return results;
     if (options.reference) results.push(await pullReferenceData(context, options.reference));
