@@ -12,6 +12,7 @@ import { uuidv7 } from '../../core/ports/ids.ts';
 import { createTestCore } from '../../test/harness/test-core.ts';
 import { makeTempDir } from '../../test/harness/temp-dir.ts';
 import { ms } from './measure.ts';
+import { benchScanUpload } from './scan-upload.ts';
 
 type Options = Readonly<{ dossiers: number; server?: string | undefined; code?: string | undefined }>;
 
@@ -66,6 +67,7 @@ export async function benchSync(options: Options): Promise<void> {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     console.log(`drain to ${server ? 'the real central server (PGlite, its own process)' : serverUrl}: ${ms(elapsed)} (${((options.dossiers / elapsed) * 1000).toFixed(0)} dossiers/s); left pending ${status.pending}, dead letters ${status.deadLetters}`);
     console.log(`counter's peak RSS while draining: ${(peakRss / 1024 / 1024).toFixed(0)} MiB (${(baselineRss / 1024 / 1024).toFixed(0)} MiB before)`);
+    await benchScanUpload(core, unwrap, counterDir, { files: 10, megabytesEach: 5 });
   } finally {
     core.stop();
     await server?.stop();
