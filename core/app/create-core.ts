@@ -29,7 +29,7 @@ import { scanningHandlers } from '../features/scanning/handlers.ts';
 import { createScanningService, type ScanningService } from '../features/scanning/service.ts';
 import type { ScannerBackend } from '../ports/scanner.ts';
 import { createReceiptService, receiptHandlers, type ReceiptService } from '../features/receipts/handlers.ts';
-import type { SignerConfig } from '../../shared/contract/receipts.ts';
+import type { Receipt, SignerConfig } from '../../shared/contract/receipts.ts';
 import type { Signer } from '../ports/signer.ts';
 import { authHandlers } from '../features/auth/handlers.ts';
 import { createAuthService } from '../features/auth/service.ts';
@@ -70,6 +70,8 @@ export type CoreOptions = Readonly<{
   syncBatchSize?: number;
   /** How long one request to the central server may take before it counts as failed (and is retried). */
   syncRequestTimeoutMs?: number;
+  /** Waits between enrolment tries after a lost answer (default 0.5 s, 2 s). */
+  enrolRetryDelaysMs?: readonly number[];
   random?: () => number;
   /** Receipts: builds the signer from its settings (PKCS#12 file or PKCS#11 token by default); tests wrap it. */
   receiptSigner?: (config: SignerConfig) => Signer;
@@ -142,13 +144,14 @@ export function createCore(options: CoreOptions): Core {
     logger,
     settings,
     http: options.http ?? createFetchHttpClient(),
-    // Clerk accounts, catalogue, calendars: applied by their features (`catalogue` and `calendar` are made below).
-    reference: referenceAppliers({ auth, catalogue: () => catalogue, calendar: () => calendar, dataDir }),
+    // Clerk accounts, catalogue, calendars, form values: applied by their features (made below, hence getters).
+    reference: referenceAppliers({ auth, catalogue: () => catalogue, calendar: () => calendar, printing: () => printing, dataDir }),
     applyStatus: (change) => applyServerStatus({ dossierId: change.dossierId, status: change.status, at: change.at, by: change.by, note: change.note, cursor: change.cursor }),
     ...(options.random ? { random: options.random } : {}),
     ...(options.syncIntervalMs === undefined ? {} : { syncIntervalMs: options.syncIntervalMs }),
     ...(options.syncBatchSize === undefined ? {} : { batchSize: options.syncBatchSize }),
     ...(options.syncRequestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.syncRequestTimeoutMs }),
+    ...(options.enrolRetryDelaysMs === undefined ? {} : { enrolRetryDelaysMs: options.enrolRetryDelaysMs }),
     watchIntervalMs: options.watchIntervalMs ?? 500,
     probeIntervalMs: options.probeIntervalMs ?? 15_000,
     probeTimeoutMs: options.probeTimeoutMs ?? 5_000,
@@ -166,6 +169,10 @@ export function createCore(options: CoreOptions): Core {
   let dossierLookup: DossierService['get'] = () => {
     throw new CoreError('db-unavailable', 'dossiers are not ready yet');
   };
+  // The fee receipt prints the receipt's own record; receipts are built after printing (they read form values).
+  let receiptLookup: (id: string) => Receipt = () => {
+    throw new CoreError('db-unavailable', 'receipts are not ready yet');
+  };
   const printing = createPrintingService({
     storage,
     clock,
@@ -176,6 +183,7 @@ export function createCore(options: CoreOptions): Core {
       serverUrl: () => settings.get().serverUrl,
       fees: (code, date) => catalogue.findProcedure(code, date)?.version.fees ?? [],
       lastDetails: (id, actions) => auditTimeline(storage.db(), 'dossier', id).filter((entry) => actions.includes(entry.action)).at(-1)?.details ?? null,
+      receipt: (id) => receiptLookup(id),
     },
   });
 
@@ -211,6 +219,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.receiptSigner ? { signerFor: options.receiptSigner } : {}),
     ...(options.random ? { random: options.random } : {}),
   });
+  receiptLookup = (id) => receipts.core.receipt(id);
   applyServerStatus = (change) => dossiers.applyServerStatus(change);
 
   let checkpointTimer: NodeJS.Timeout | undefined;
@@ -229,7 +238,7 @@ export function createCore(options: CoreOptions): Core {
     ...printingHandlers(clock, printing, dataDir),
     ...scanningHandlers(scanning),
     ...documentsHandlers(documents),
-    ...receiptHandlers(receipts),
+    ...receiptHandlers(receipts, printing),
     ...authHandlers(auth),
   };
 

@@ -19,7 +19,12 @@ export function defineFileTests(get: () => { t: TestServer; a1: EnrolledCounter;
     expect((await t.request(CENTRAL_PATHS.catalogue, { token: a1.credential })).status).toBe(404);
     await loadCatalogue(t.sql, path.join(resources, 'catalogue'));
     await loadCalendars(t.sql, path.join(resources, 'calendar'));
-    await loadTemplates(t.sql, path.join(resources, 'calendar', 'schedule-2026.json'));
+    const templates = path.join(t.dataDir, 'form-templates.json');
+    fs.writeFileSync(templates, JSON.stringify({ formValues: { hotline: '1900 0000', placeName: 'Hà Nội' } }));
+    await loadTemplates(t.sql, templates);
+    // Not the centre's form values: refused at loading, nothing stored.
+    fs.writeFileSync(templates, JSON.stringify({ formValues: { hotLine: '1900 0000' } }));
+    await expect(loadTemplates(t.sql, templates)).rejects.toThrow(/templates refused: formValues/);
     for (const route of [CENTRAL_PATHS.catalogue, CENTRAL_PATHS.calendars, CENTRAL_PATHS.formTemplates, CENTRAL_PATHS.clerks]) {
       const first = await t.request(route, { token: a1.credential });
       expect(first.status, route).toBe(200);
@@ -32,6 +37,7 @@ export function defineFileTests(get: () => { t: TestServer; a1: EnrolledCounter;
     const catalogue = (await t.request(CENTRAL_PATHS.catalogue, { token: a1.credential })).body as { version: string; body: { revision: number; versions: unknown[] } };
     expect(catalogue.version).toMatch(/^r1-/);
     expect(catalogue.body.versions.length).toBeGreaterThan(30);
+    expect((await t.request(CENTRAL_PATHS.formTemplates, { token: a1.credential })).body).toMatchObject({ body: { formValues: { hotline: '1900 0000', placeName: 'Hà Nội' } } });
     const calendars = (await t.request(CENTRAL_PATHS.calendars, { token: a1.credential })).body as { years: { year: number }[] };
     expect(calendars.years.map((year) => year.year)).toEqual([2024, 2025, 2026]);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FormValuesSchema } from '../domain/forms/model.ts';
 import { DossierSchema } from './dossiers.ts';
 import { ReceiptLineSchema, ReceiptSchema } from './receipts.ts';
 
@@ -69,7 +70,18 @@ export const HealthSchema = z.object({ ok: z.literal(true), serverTime: z.iso.da
 
 // --- Enrolment --------------------------------------------------------------------------------------
 
-export const EnrolRequestSchema = z.object({ code: z.string().trim().min(6).max(64), deviceName: z.string().trim().min(1).max(100) }).strict();
+export const EnrolRequestSchema = z
+  .object({
+    code: z.string().trim().min(6).max(64),
+    deviceName: z.string().trim().min(1).max(100),
+    /**
+     * Random per enrolment attempt sequence, kept by the counter until it holds a credential. The same code with
+     * the same nonce within 15 minutes of its redemption answers again with a fresh credential for the same
+     * counter (the earlier one stops working), so a lost answer does not burn the code. Without it, one try.
+     */
+    clientNonce: z.uuid().optional(),
+  })
+  .strict();
 export const EnrolResponseSchema = z.object({
   counterId: z.uuid(),
   /** Shown once; the server keeps only a hash of it. */
@@ -174,6 +186,14 @@ export const ClerkAccountSchema = z.object({
   updatedAt: z.iso.datetime(),
 });
 export const ClerksResponseSchema = z.object({ version: z.string(), clerks: z.array(ClerkAccountSchema) });
+/**
+ * The body of GET form-templates: the centre's adjustable form values (header names, place, hotline, notes,
+ * bank account …, the shape of printing.formValues). Only the fields present are the centre's: a counter
+ * applies exactly those and keeps its own for the others, so parse for validity but take the present keys.
+ * Unknown fields inside `formValues` make the whole document invalid; other top-level keys are left for
+ * later kinds of content (templates themselves).
+ */
+export const FormTemplatesBodySchema = z.looseObject({ formValues: FormValuesSchema.partial().strict() });
 export const CalendarDownloadSchema = z.object({ version: z.string(), years: z.array(z.object({ year: z.number().int(), body: z.unknown() })) });
 
 // --- Scans: resumable chunked upload -------------------------------------------------------------------------

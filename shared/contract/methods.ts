@@ -207,6 +207,11 @@ export const methods = {
   'receipts.cancel': { description: 'Cancel a receipt with the reason; the original and its number are kept.', input: receipts.ReceiptCancelInputSchema, output: receipts.ReceiptSchema },
   'receipts.replace': { description: 'Replace an issued receipt by a new one with its own number, linked both ways.', input: receipts.ReceiptReplaceInputSchema, output: receipts.ReceiptReplaceOutputSchema },
   'receipts.get': { description: 'One receipt with its signed XML.', input: receipts.ReceiptRefInputSchema, output: receipts.ReceiptSchema },
+  'receipts.print': {
+    description: 'Queue a fee receipt for printing (default printer unless given): symbol, number, amount in words, look-up QR; provisional and cancelled ones are marked.',
+    input: receipts.ReceiptPrintInputSchema,
+    output: PrintJobSchema,
+  },
   'receipts.list': { description: 'Receipts of a dossier or a day, newest first.', input: receipts.ReceiptListInputSchema, output: z.object({ receipts: z.array(receipts.ReceiptSchema) }) },
   'receipts.dailyReport': { description: 'The daily close: count and total per series and per payment method, cancelled and provisional receipts.', input: receipts.DailyReportInputSchema, output: receipts.DailyReportSchema },
   'receipts.settings': { description: 'Receipt provider, template, series and signer (secrets are never returned).', input: NoInput, output: receipts.ReceiptSettingsViewSchema },
@@ -221,7 +226,7 @@ export const methods = {
   'printers.test': { description: 'Print the Vietnamese test page on a saved printer, now (not queued).', input: PrinterTestInputSchema, output: PrinterTestOutputSchema },
   'printers.status': { description: 'Ask a saved printer how it is (online, paper, cover), without printing anything.', input: PrinterTestInputSchema, output: PrinterStatusOutputSchema },
   'printing.render': {
-    description: 'Render a form of a dossier (ESC/POS bytes, PDF or PNG preview) into the data folder; returns the file path and size.',
+    description: 'Render a form of a dossier (ESC/POS bytes, PDF or PNG preview) into the data folder, a fee receipt with receiptId; returns the file path and size.',
     input: RenderInputSchema,
     output: RenderOutputSchema,
   },

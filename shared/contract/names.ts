@@ -57,6 +57,7 @@ export const METHOD_NAMES = [
   'receipts.cancel',
   'receipts.replace',
   'receipts.get',
+  'receipts.print',
   'receipts.list',
   'receipts.dailyReport',
   'receipts.settings',

@@ -57,9 +57,12 @@ export const RenderInputSchema = z
     form: FormKindSchema,
     format: z.enum(['escpos', 'pdf', 'png']),
     paper: PaperSchema,
+    /** Form 'receipt' only: this fee receipt (of this dossier) instead of the unpaid fee slip. */
+    receiptId: z.uuid().optional(),
   })
   .strict()
-  .refine((input) => input.format !== 'escpos' || input.paper === '80mm' || input.paper === '58mm', { message: 'ESC/POS is for 80mm or 58mm paper', path: ['paper'] });
+  .refine((input) => input.format !== 'escpos' || input.paper === '80mm' || input.paper === '58mm', { message: 'ESC/POS is for 80mm or 58mm paper', path: ['paper'] })
+  .refine((input) => input.receiptId === undefined || input.form === 'receipt', { message: 'A receipt renders as the receipt form', path: ['form'] });
 export const RenderOutputSchema = z.object({ path: z.string(), bytes: z.number().int().positive() });
 
 export const PrintInputSchema = z

@@ -194,6 +194,8 @@ export const ReceiptIssueInputSchema = z.object({ paymentId: Id }).strict();
 export const ReceiptCancelInputSchema = z.object({ id: z.uuid(), reason: Reason }).strict();
 export const ReceiptReplaceInputSchema = z.object({ id: z.uuid(), reason: Reason, payerName: z.string().trim().min(1).max(200).optional() }).strict();
 export const ReceiptReplaceOutputSchema = z.object({ original: ReceiptSchema, replacement: ReceiptSchema });
+/** Copies and printer as `printing.print` takes them (default printer unless given). */
+export const ReceiptPrintInputSchema = z.object({ receiptId: z.uuid(), copies: z.number().int().min(1).max(5).optional(), printerId: z.string().min(1).max(64).optional() }).strict();
 export const ReceiptListInputSchema = z.object({ dossierId: Id.optional(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), limit: z.number().int().min(1).max(500).default(100) }).strict();
 
 const Tally = z.object({ count: z.number().int(), total: Vnd });

@@ -1,4 +1,5 @@
 import type { Dossier } from '../../shared/contract/dossiers.ts';
+import type { PrintedReceipt } from '../../shared/domain/forms/build.ts';
 import { DEFAULT_FORM_VALUES, type FormValues } from '../../shared/domain/forms/model.ts';
 
 /** A received dossier with every field a slip prints, with the letters that break fonts and encoders. */
@@ -50,6 +51,29 @@ export function sampleValues(overrides: Partial<FormValues> = {}): FormValues {
     registerBook: '03/2026',
     notes: { appointment: ['Ông/Bà mang theo giấy này khi đến nhận kết quả.'] },
     bank: { bin: '970415', account: '113000012345', accountName: 'UBND PHUONG HOAN KIEM' },
+    ...overrides,
+  };
+}
+
+/** An issued fee receipt of sampleDossier(): a count, an exemption, and an amount whose words use "mươi". */
+export function sampleReceipt(overrides: Partial<PrintedReceipt> = {}): PrintedReceipt {
+  return {
+    status: 'issued',
+    template: '1',
+    symbol: 'K26TQ2',
+    number: 123,
+    issuedAt: '2026-11-23T09:01:00+07:00',
+    method: 'cash',
+    amount: 22_000,
+    payerName: 'Đặng Thị Ngọc Ánh',
+    lines: [
+      { name: 'Lệ phí đăng ký khai sinh', unit: 'hồ sơ', quantity: 1, amount: 8_000, exemptReason: null },
+      { name: 'Phí chứng thực bản sao', unit: 'trang', quantity: 10, amount: 14_000, exemptReason: null },
+      { name: 'Phí cấp bản sao trích lục', unit: 'bản', quantity: 1, amount: 0, exemptReason: 'Người có công với cách mạng' },
+    ],
+    lookupCode: 'K7M2QX9PA4',
+    dossierCode: '000.00.12.H12-261123-6100',
+    cancelReason: null,
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ import { migrate0006 } from './0006-create-printing.ts';
 import { migrate0007 } from './0007-create-documents.ts';
 import { migrate0008 } from './0008-create-receipts.ts';
 import { migrate0009 } from './0009-create-clerks.ts';
+import { migrate0010 } from './0010-add-pending-enrolment.ts';
 
 export type Migration = Readonly<{ version: number; name: string; up: (db: Database) => void }>;
 
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'create-documents', up: migrate0007 },
   { version: 8, name: 'create-receipts', up: migrate0008 },
   { version: 9, name: 'create-clerks', up: migrate0009 },
+  { version: 10, name: 'add-pending-enrolment', up: migrate0010 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -30,8 +30,8 @@ const STYLE: Readonly<Record<TextStyle, Omit<SlipText, 'kind' | 'text'>>> = {
 
 /** Space left for a handwritten signature. */
 const SIGNATURE_DOTS = { roll: 88, page: 120 } as const;
-/** TT 01/2023's QR is small (it is for machines); the look-up and VietQR codes are for phones. */
-const QR_MODULE_DOTS = { 'tt01-2023': 3, lookup: 4, vietqr: 4 } as const;
+/** TT 01/2023's QR is small (it is for machines); the look-up, receipt and VietQR codes are for phones. */
+const QR_MODULE_DOTS = { 'tt01-2023': 3, lookup: 4, vietqr: 4, receipt: 4 } as const;
 
 function toSlipLines(line: DocLine, roll: boolean): SlipLine[] {
   switch (line.kind) {

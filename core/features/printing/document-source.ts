@@ -1,5 +1,6 @@
 import type { FeeItem } from '../../../shared/contract/catalogue.ts';
 import type { Dossier } from '../../../shared/contract/dossiers.ts';
+import type { Receipt } from '../../../shared/contract/receipts.ts';
 import { buildDocument, type DocumentExtra, type FeeLine } from '../../../shared/domain/forms/build.ts';
 import type { FilledDocument, FormKind, FormValues } from '../../../shared/domain/forms/model.ts';
 import { selectTemplate } from '../../../shared/domain/forms/templates.ts';
@@ -16,6 +17,8 @@ export type DocumentSources = Readonly<{
   fees(procedureCode: string, date: string): readonly FeeItem[];
   /** The details of the latest audit entry of a dossier with one of these actions (reason, items, receiver). */
   lastDetails(dossierId: string, actions: readonly string[]): Readonly<Record<string, unknown>> | null;
+  /** A fee receipt as it stands now (provisional, issued, cancelled, replaced); not-found when unknown. */
+  receipt(id: string): Receipt;
 }>;
 
 const FIXED_UNITS = new Set(['dossier', 'case', 'registration']);
@@ -55,7 +58,15 @@ export type DocumentRequest = Readonly<{
 export function documentFor(sources: DocumentSources, request: DocumentRequest): FilledDocument {
   const dossier = sources.dossier(request.dossierId);
   const values = sources.formValues();
-  const issuedDate = formatVietnamInstant(parseInstant(request.issuedAt)).slice(0, 10);
+  // Read when the job prints, not when it was queued: a provisional receipt issued meanwhile prints its
+  // number, and one cancelled meanwhile says so.
+  const receipt = request.extra?.receiptId === undefined ? null : sources.receipt(request.extra.receiptId);
+  if (receipt && (request.form !== 'receipt' || receipt.dossierId !== dossier.id)) {
+    throw new CoreError('invalid-input', 'This receipt is not a fee receipt of this dossier', { receiptId: receipt.id, dossierId: dossier.id });
+  }
+  // A receipt is dated as it was issued: its date line, and the template in force that day.
+  const issuedAt = receipt?.issuedAt ?? request.issuedAt;
+  const issuedDate = formatVietnamInstant(parseInstant(issuedAt)).slice(0, 10);
   const template = selectTemplate(request.form, issuedDate, values.forceSet);
   if (!template) throw new CoreError('not-found', `No ${request.form} form is in force on ${issuedDate}`, { form: request.form, date: issuedDate });
   const actions = REASON_ACTIONS[request.form];
@@ -72,5 +83,5 @@ export function documentFor(sources: DocumentSources, request: DocumentRequest):
     ...(receiverName === undefined ? {} : { receiverName }),
     ...(request.extra?.newDueAt === undefined ? {} : { newDueAt: request.extra.newDueAt }),
   };
-  return buildDocument({ template, dossier, values, issuedAt: request.issuedAt, serverUrl: sources.serverUrl(), copy: request.copy ?? null, reprintedAt: request.reprintedAt ?? null, extra });
+  return buildDocument({ template, dossier, values, issuedAt, serverUrl: sources.serverUrl(), copy: request.copy ?? null, reprintedAt: request.reprintedAt ?? null, extra, receipt });
 }

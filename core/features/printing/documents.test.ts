@@ -8,7 +8,7 @@ import { parseSlipQrData } from '../../../shared/domain/forms/qr-data.ts';
 import { selectTemplate } from '../../../shared/domain/forms/templates.ts';
 import { parseVietQr } from '../../../shared/domain/payments/vietqr.ts';
 import { decodeEscPos, decodedToPng } from '../../../test/harness/escpos-decoder.ts';
-import { sampleDossier, sampleValues } from '../../../test/harness/form-fixtures.ts';
+import { sampleDossier, sampleReceipt, sampleValues } from '../../../test/harness/form-fixtures.ts';
 import { compareWithGolden } from '../../../test/harness/golden.ts';
 import { makeTempDir } from '../../../test/harness/temp-dir.ts';
 import { renderDocumentPdf } from './document-pdf.ts';
@@ -29,6 +29,8 @@ function documentOf(kind: FormKind): FilledDocument {
     issuedAt: ISSUED,
     serverUrl: 'https://motcua.example.vn',
     copy: kind === 'appointment' ? 2 : null,
+    // The fee receipt prints an issued receipt (its provisional and cancelled marks: build.test.ts, receipts).
+    receipt: kind === 'receipt' ? sampleReceipt() : null,
     extra: {
       reason: 'Thiếu bản chính Giấy chứng sinh; tờ khai ghi sai ngày sinh',
       items: ['Bản chính Giấy chứng sinh', 'Tờ khai đăng ký khai sinh (ghi lại ngày sinh)'],
@@ -73,6 +75,17 @@ describe('form 01 on a receipt printer', () => {
     expect(codes).toContain('https://motcua.example.vn/tra-cuu?ma=000.00.12.H12-261123-6100&pin=482915');
     const vietqr = codes.map(parseVietQr).find((r) => r.ok);
     expect(vietqr).toMatchObject({ ok: true, qr: { amount: 8000, purpose: '000.00.12.H12-261123-6100', account: '113000012345' } });
+  });
+});
+
+describe('the fee receipt on a receipt printer', () => {
+  test.each(['80mm', '58mm'] as const)('its look-up QR scans from the ESC/POS raster, and it carries no VietQR (%s)', async (paper) => {
+    const decoded = decodeEscPos(await renderBytes(documentOf('receipt'), 'escpos', paper, ISSUED));
+    const file = path.join(temp.dir, `receipt-${paper}.png`);
+    fs.writeFileSync(file, decodedToPng(decoded));
+    const codes = zbar(file);
+    expect(codes).toContain('bl:1|mau:1|kh:K26TQ2|so:123|ngay:20261123|tien:22000|mtc:K7M2QX9PA4|ma:000.00.12.H12-261123-6100');
+    expect(codes.some((code) => parseVietQr(code).ok)).toBe(false);
   });
 });
 

@@ -48,7 +48,8 @@ export function writeFormValues(db: CounterDatabase, values: FormValues, at: str
   ).run(JSON.stringify(values), at);
 }
 
-export type JobExtra = Readonly<{ reason?: string; items?: string[]; receiverName?: string; newDueAt?: string }>;
+/** What a job prints beyond the dossier; `receiptId`: the fee receipt's own record (read when it prints). */
+export type JobExtra = Readonly<{ reason?: string; items?: string[]; receiverName?: string; newDueAt?: string; receiptId?: string }>;
 
 export type NewPrintJob = Readonly<{
   id: string;

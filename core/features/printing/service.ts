@@ -31,8 +31,11 @@ export type PrintingServiceOptions = Readonly<{
 export interface PrintingService {
   readonly queue: PrintQueue;
   document(dossierId: string, form: FormKind, issuedAt?: string): FilledDocument;
-  render(input: Readonly<{ dossierId: string; form: FormKind; format: Format; paper: Paper }>): Promise<{ path: string; bytes: number }>;
+  /** With `receiptId` (form 'receipt' only), the fee receipt's own record instead of the unpaid fee slip. */
+  render(input: Readonly<{ dossierId: string; form: FormKind; format: Format; paper: Paper; receiptId?: string | undefined }>): Promise<{ path: string; bytes: number }>;
   print(input: Readonly<{ dossierId: string; form: FormKind; copies?: number | undefined; printerId?: string | undefined }>): PrintJob;
+  /** Queues the fee receipt `receiptId` (its dossier's 'receipt' form, dated as the receipt); `receipts.print`. */
+  printReceipt(input: Readonly<{ receiptId: string; copies?: number | undefined; printerId?: string | undefined }>): PrintJob;
   reprint(input: Readonly<{ jobId: string; printerId?: string | undefined }>): PrintJob;
   jobs(query: Readonly<{ dossierId?: string | undefined; states?: readonly string[] | undefined; limit: number }>): PrintJob[];
   /** Inside the transaction of a dossier change: queue the slip that change needs (form 01 at intake). */
@@ -111,13 +114,16 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
     queue,
     document: (dossierId, form, issuedAt) => documentFor(sources, { dossierId, form, issuedAt: issuedAt ?? nowIso() }),
 
-    async render({ dossierId, form, format, paper }) {
+    async render({ dossierId, form, format, paper, receiptId }) {
       const issuedAt = nowIso();
       const dossier = options.sources.dossier(dossierId);
-      const bytes = await renderBytes(documentFor(sources, { dossierId, form, issuedAt }), format, paper, issuedAt);
+      const extra = receiptId === undefined ? {} : { receiptId };
+      const bytes = await renderBytes(documentFor(sources, { dossierId, form, issuedAt, extra }), format, paper, issuedAt);
       const dir = path.join(options.dataDir, 'prints');
       fs.mkdirSync(dir, { recursive: true });
-      const file = path.join(dir, `${dossier.code}-${form}-${paper}-${compactTime(issuedAt)}.${EXTENSIONS[format]}`);
+      // Two receipts of one dossier rendered in the same second must not overwrite each other.
+      const name = receiptId === undefined ? form : `${form}-${sources.receipt(receiptId).lookupCode}`;
+      const file = path.join(dir, `${dossier.code}-${name}-${paper}-${compactTime(issuedAt)}.${EXTENSIONS[format]}`);
       fs.writeFileSync(file, bytes);
       return { path: file, bytes: bytes.length };
     },
@@ -125,6 +131,22 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
     print({ dossierId, form, copies, printerId }) {
       options.sources.dossier(dossierId); // not-found before anything is queued
       const id = insertJob(storage.db(), { dossierId, form, printerId: printerIdFor(printerId), copies: copiesFor(form, copies), issuedAt: nowIso(), reprintOf: null, reprintedAt: null, extra: {} });
+      queue.wake();
+      return publicJob(storedJob(id));
+    },
+
+    printReceipt({ receiptId, copies, printerId }) {
+      const receipt = sources.receipt(receiptId); // not-found before anything is queued
+      const id = insertJob(storage.db(), {
+        dossierId: receipt.dossierId,
+        form: 'receipt',
+        printerId: printerIdFor(printerId),
+        copies: copiesFor('receipt', copies),
+        issuedAt: receipt.issuedAt,
+        reprintOf: null,
+        reprintedAt: null,
+        extra: { receiptId },
+      });
       queue.wake();
       return publicJob(storedJob(id));
     },

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { FeeSettingsSchema, ReceiptSettingsSchema, type ReceiptSettings } from '../../../shared/contract/receipts.ts';
 import { vietnamDate } from '../../../shared/domain/time/vietnam-time.ts';
 import type { Handlers } from '../../rpc/dispatch.ts';
+import type { PrintingService } from '../printing/service.ts';
 import { dailyReport } from './daily-report.ts';
 import { listPayments, recordPayment } from './payments.ts';
 import { cancelReceipt, issueForPayment, issuePendingOnServer, replaceReceipt } from './receipts.ts';
@@ -53,7 +54,8 @@ function settingsView(settings: ReceiptSettings) {
   return { ...rest, signer: { kind: signer.kind, hasSecret: signer.kind === 'pkcs12' ? signer.password !== '' : signer.kind === 'pkcs11' } };
 }
 
-export function receiptHandlers(service: ReceiptService) {
+/** `printing` queues `receipts.print` like `printing.print`: one job, printed after commit by the print queue. */
+export function receiptHandlers(service: ReceiptService, printing: Pick<PrintingService, 'printReceipt'>) {
   const { core } = service;
   const db = () => core.options.storage.db();
   const today = () => vietnamDate(core.options.clock.now());
@@ -90,6 +92,7 @@ export function receiptHandlers(service: ReceiptService) {
       return { original: core.receipt(id), replacement: core.receipt(result.replacement.id) };
     },
     'receipts.get': ({ id }) => core.receipt(id),
+    'receipts.print': ({ receiptId, copies, printerId }) => printing.printReceipt({ receiptId, copies, printerId }),
     'receipts.list': (query) => ({ receipts: repo.listReceipts(db(), { dossierId: query.dossierId, day: query.date, limit: query.limit }) }),
     'receipts.dailyReport': ({ date }) => {
       const day = date ?? today();

@@ -1,6 +1,8 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
+import type { EnrolResponse } from '../../../shared/contract/central-api.ts';
 import { CLOCK_SKEW_WARNING_SECONDS, type DeadLetter, type SyncStatus } from '../../../shared/contract/sync.ts';
 import type { Storage } from '../../app/storage.ts';
+import { CoreError } from '../../rpc/core-error.ts';
 import type { EventBus } from '../../rpc/event-bus.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { HttpClient } from '../../ports/http-client.ts';
@@ -9,12 +11,12 @@ import type { SettingsService } from '../settings/service.ts';
 import { createCentralClient, type CentralClient, type CentralFailure } from './central-client.ts';
 import { probeServer, type Connectivity } from './connectivity.ts';
 import { countDeadLetters, listDeadLetters, retryDeadLetters } from './dead-letters.ts';
-import { requestEnrolment, type EnrolRequest } from './enrolment.ts';
+import { enrolmentKey, requestEnrolment, type EnrolRequest } from './enrolment.ts';
 import { countOutbox, readDataVersion } from './outbox-repo.ts';
 import type { StatusApplier } from './pull.ts';
 import type { SyncStepContext } from './push.ts';
 import type { ReferenceAppliers } from './pull-reference.ts';
-import { readSyncState, recordClockSkew, saveEnrolment } from './sync-state-repo.ts';
+import { readPendingEnrolmentNonce, readSyncState, recordClockSkew, saveEnrolment, savePendingEnrolment } from './sync-state-repo.ts';
 import { createSyncWorker, type WakeReason } from './worker.ts';
 import { uploadScans, type ScanUploads } from './upload-scans.ts';
 
@@ -43,6 +45,8 @@ export type SyncServiceOptions = Readonly<{
   /** The worker's periodic wake (pull, code blocks, retries); backed-off jobs may wake it sooner. */
   syncIntervalMs?: number;
   batchSize?: number;
+  /** Waits between enrolment tries after a lost answer (enrolment.ts); tests shorten them. */
+  enrolRetryDelaysMs?: readonly number[];
 }>;
 
 export type Enrolment = Readonly<{ counterId: string; agencyCode: string; agencyName: string; counterName: string; slot: number }>;
@@ -217,7 +221,19 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     },
     wake: (reason) => worker.wake(reason),
     async enroll(request) {
-      const response = await requestEnrolment(options.http, clock, timeoutMs, request, onClockSkew);
+      // One nonce per attempt sequence of this code: persisted before anything is sent, so a retry after a
+      // lost answer (here, or after a restart with the same code) is recognised by the server.
+      const key = enrolmentKey(request.serverUrl, request.code);
+      const clientNonce = readPendingEnrolmentNonce(storage.db(), key) ?? randomUUID();
+      savePendingEnrolment(storage.db(), key, clientNonce);
+      let response: EnrolResponse;
+      try {
+        response = await requestEnrolment(options.http, clock, timeoutMs, { ...request, clientNonce }, onClockSkew, options.enrolRetryDelaysMs);
+      } catch (error) {
+        // The server refused the code: the nonce can do nothing more (a network failure keeps it).
+        if (error instanceof CoreError && error.code === 'enrolment-code-invalid') savePendingEnrolment(storage.db(), null, null);
+        throw error;
+      }
       saveEnrolment(storage.db(), { serverUrl: request.serverUrl, counterId: response.counterId, credential: credentialFor(response.counterId, response.credential), at: clock.now().toISOString() });
       paused = null;
       settings.update({

@@ -49,13 +49,29 @@ export function readSyncState(db: CounterDatabase): SyncState {
 }
 
 export function saveEnrolment(db: CounterDatabase, enrolment: Readonly<{ serverUrl: string; counterId: string; credential: string; at: string }>): void {
-  // A new enrolment may be with another server: its cursors start again from the beginning.
+  // A new enrolment may be with another server: its cursors start again from the beginning. The pending
+  // enrolment's nonce has done its work once a credential is held.
   cachedStatement(db,
     `UPDATE sync_state SET server_url = @serverUrl, counter_id = @counterId, credential = @credential, enrolled_at = @at,
        audit_acked_seq = 0, audit_attempts = 0, audit_next_attempt_at = NULL, audit_problem_code = NULL,
-       audit_problem_message = NULL, audit_problem_at = NULL, status_cursor = 0
+       audit_problem_message = NULL, audit_problem_at = NULL, status_cursor = 0,
+       pending_enrol_key = NULL, pending_enrol_nonce = NULL
      WHERE id = 1`,
   ).run(enrolment);
+}
+
+/**
+ * The client nonce of an enrolment not yet answered, when `key` (server + code, hashed: enrolmentKey) is the
+ * same as the pending one; null for any other code, which starts a new attempt sequence with a new nonce.
+ */
+export function readPendingEnrolmentNonce(db: CounterDatabase, key: string): string | null {
+  const row = cachedStatement(db, 'SELECT pending_enrol_key AS key, pending_enrol_nonce AS nonce FROM sync_state WHERE id = 1').get() as { key: string | null; nonce: string | null };
+  return row.key === key ? row.nonce : null;
+}
+
+/** Written before the request leaves, so a retry after a crash or restart sends the same nonce. */
+export function savePendingEnrolment(db: CounterDatabase, key: string | null, nonce: string | null): void {
+  cachedStatement(db, 'UPDATE sync_state SET pending_enrol_key = ?, pending_enrol_nonce = ? WHERE id = 1').run(key, nonce);
 }
 
 export function recordAuditAck(db: CounterDatabase, seq: number): void {

@@ -1,7 +1,8 @@
 import { migration0001 } from './0001-initial.ts';
 import { migration0002 } from './0002-receipts.ts';
+import { migration0003 } from './0003-enrolment-retry.ts';
 
 export type Migration = Readonly<{ version: number; name: string; sql: string }>;
 
 /** In order. Append only: a migration that shipped is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];

@@ -69,6 +69,9 @@ export type EnrolmentCodeRow = Readonly<{
   counter_name: string;
   expires_at: Date;
   used_at: Date | null;
+  /** The counter the code enrolled, and the hash of the client nonce it came with (retry-safe enrolment). */
+  counter_id: string | null;
+  client_nonce_hash: string | null;
 }>;
 
 export async function insertEnrolmentCode(
@@ -87,12 +90,16 @@ export async function insertEnrolmentCode(
 
 /** The code's row, locked so two counters presenting the same code at once cannot both use it. */
 export async function lockEnrolmentCode(tx: SqlExecutor, codeHash: string): Promise<EnrolmentCodeRow | null> {
-  const rows = await tx.query<EnrolmentCodeRow>('SELECT id, agency_id, slot, counter_name, expires_at, used_at FROM enrolment_codes WHERE code_hash = $1 FOR UPDATE', [codeHash]);
+  const rows = await tx.query<EnrolmentCodeRow>(
+    'SELECT id, agency_id, slot, counter_name, expires_at, used_at, counter_id, client_nonce_hash FROM enrolment_codes WHERE code_hash = $1 FOR UPDATE',
+    [codeHash],
+  );
   return rows[0] ?? null;
 }
 
-export async function markEnrolmentCodeUsed(tx: SqlExecutor, codeId: string, counterId: string): Promise<void> {
-  await tx.query('UPDATE enrolment_codes SET used_at = now(), counter_id = $2 WHERE id = $1', [codeId, counterId]);
+/** `usedAt` is the application's clock (not the database's), which the retry window is measured against. */
+export async function markEnrolmentCodeUsed(tx: SqlExecutor, codeId: string, counterId: string, usedAt: Date, clientNonceHash: string | null): Promise<void> {
+  await tx.query('UPDATE enrolment_codes SET used_at = $3, counter_id = $2, client_nonce_hash = $4 WHERE id = $1', [codeId, counterId, usedAt, clientNonceHash]);
 }
 
 /** An unused, unexpired code already promises this slot to a counter that has not enrolled yet. */

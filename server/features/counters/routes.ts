@@ -15,7 +15,7 @@ export function counterRoutes(app: AppContext): Route[] {
         const taken = app.limiters.enrol.take(ctx.clientIp);
         if (!taken.ok) throw rateLimitedError(taken.retryAfterSeconds);
         const input = await readJson(ctx.req, app.limits.jsonBodyBytes, EnrolRequestSchema);
-        return json(201, await enrol(app, input.code, input.deviceName));
+        return json(201, await enrol(app, input.code, input.deviceName, input.clientNonce));
       },
     },
     {

@@ -39,19 +39,43 @@ export async function createEnrolmentCode(
   return { code, expiresAt };
 }
 
-/** One-time code → a new counter and its credential. A used, expired or unknown code gets the same answer. */
-export async function enrol(ctx: AppContext, code: string, deviceName: string): Promise<EnrolResponse> {
+/** How long after its redemption a code may be redeemed again by the same client nonce (a lost answer). */
+export const ENROLMENT_RETRY_WINDOW_MINUTES = 15;
+
+/**
+ * One-time code → a new counter and its credential. A used, expired or unknown code gets the same answer.
+ *
+ * Retry-safe: the counter sends a random `clientNonce` and keeps it until it holds a credential. When the
+ * same code comes again with the same nonce within ENROLMENT_RETRY_WINDOW_MINUTES of its redemption, the
+ * answer was lost on the way: the same counter gets a fresh secret and the lost one stops working (it was
+ * never seen by its owner, and whoever else saw it must not keep it). A different or missing nonce, a
+ * later retry, or a counter revoked since, gets the usual `enrolment-code-invalid`.
+ */
+export async function enrol(ctx: AppContext, code: string, deviceName: string, clientNonce?: string): Promise<EnrolResponse> {
   const now = ctx.now();
+  const nonceHash = clientNonce === undefined ? null : sha256Hex(clientNonce.toLowerCase());
   return ctx.sql.transaction(async (tx) => {
     const row = await lockEnrolmentCode(tx, sha256Hex(normaliseEnrolmentCode(code)));
-    if (!row || row.used_at !== null || row.expires_at.getTime() <= now.getTime()) throw new ApiError(401, 'enrolment-code-invalid');
-    if (await liveCounterInSlot(tx, row.agency_id, row.slot)) {
-      throw new ApiError(401, 'enrolment-code-invalid', { message: `Slot ${row.slot} is already held by a live counter` });
-    }
-    const counterId = randomUUID();
+    if (!row) throw new ApiError(401, 'enrolment-code-invalid');
+    let counterId: string;
     const secret = newSecret();
-    await insertCounter(tx, { id: counterId, agencyId: row.agency_id, name: row.counter_name, slot: row.slot, deviceName, credentialHash: sha256Hex(secret) });
-    await markEnrolmentCodeUsed(tx, row.id, counterId);
+    if (row.used_at === null) {
+      if (row.expires_at.getTime() <= now.getTime()) throw new ApiError(401, 'enrolment-code-invalid');
+      if (await liveCounterInSlot(tx, row.agency_id, row.slot)) {
+        throw new ApiError(401, 'enrolment-code-invalid', { message: `Slot ${row.slot} is already held by a live counter` });
+      }
+      counterId = randomUUID();
+      await insertCounter(tx, { id: counterId, agencyId: row.agency_id, name: row.counter_name, slot: row.slot, deviceName, credentialHash: sha256Hex(secret) });
+      await markEnrolmentCodeUsed(tx, row.id, counterId, now, nonceHash);
+    } else {
+      const sameNonce = nonceHash !== null && row.client_nonce_hash !== null && sameHash(nonceHash, row.client_nonce_hash);
+      const withinWindow = now.getTime() - row.used_at.getTime() <= ENROLMENT_RETRY_WINDOW_MINUTES * 60_000;
+      const previous = row.counter_id === null ? null : await findCounter(tx, row.counter_id);
+      if (!sameNonce || !withinWindow || previous === null || previous.revoked_at !== null) throw new ApiError(401, 'enrolment-code-invalid');
+      counterId = previous.id;
+      // No previous credential kept: the lost one must not work any more.
+      await setCredential(tx, counterId, sha256Hex(secret), null);
+    }
     const counter = (await findCounter(tx, counterId))!;
     return {
       counterId,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { YearScheduleSchema } from '../../../shared/contract/calendar.ts';
+import { FormTemplatesBodySchema } from '../../../shared/contract/central-api.ts';
 import { CatalogueFileSchema, CatalogueManifestSchema, ProcedureVersionSchema, type ProcedureVersion } from '../../../shared/contract/catalogue.ts';
 import type { SqlExecutor } from '../../db/sql.ts';
 import { contentVersion, putReferenceDocument } from './repo.ts';
@@ -67,14 +68,19 @@ export async function loadCalendars(db: SqlExecutor, source: string): Promise<{ 
 }
 
 /**
- * Form templates: a JSON file stored as it is, or a folder whose files become `{ <name>: <content> }`.
- * Only well-formedness is checked here; the template model is the counter's (shared/domain/forms).
+ * Form templates: a JSON file stored as it is, or a folder whose files become `{ <name>: <content> }` (so a
+ * folder with `formValues.json` gives `{ formValues: … }`). The document must carry the centre's form values
+ * (`FormTemplatesBodySchema`: `formValues` with any of printing's FormValues fields, nothing unknown), checked
+ * here so a mistake is refused at loading rather than by every counter. Stored as written: counters apply
+ * only the fields it names, so the defaults the schema fills in are not stored.
  */
-export async function loadTemplates(db: SqlExecutor, source: string): Promise<{ version: string }> {
-  const body = fs.statSync(source).isDirectory()
+export async function loadTemplates(db: SqlExecutor, source: string): Promise<{ version: string; fields: string[] }> {
+  const body: unknown = fs.statSync(source).isDirectory()
     ? Object.fromEntries(jsonFiles(source).map((file) => [path.basename(file, '.json'), readJson(file)]))
     : readJson(source);
+  const checked = FormTemplatesBodySchema.safeParse(body);
+  if (!checked.success) throw new Error(`templates refused: ${checked.error.issues.map((issue) => `${issue.path.join('.') || '(document)'}: ${issue.message}`).join('; ')}`);
   const version = contentVersion(body);
   await putReferenceDocument(db, 'form-templates', '', version, body);
-  return { version };
+  return { version, fields: Object.keys((body as { formValues: object }).formValues) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { sampleDossier, sampleValues } from '../../../test/harness/form-fixtures.ts';
+import { sampleDossier, sampleReceipt, sampleValues } from '../../../test/harness/form-fixtures.ts';
 import { parseVietQr } from '../payments/vietqr.ts';
 import { buildDocument, documentText } from './build.ts';
 import { FORM_KINDS, FormValuesSchema } from './model.ts';
@@ -103,6 +103,71 @@ describe('form 01, the appointment slip', () => {
     expect(text).toContain('Địa chỉ: ……………');
     expect(text).toContain(', ngày 23 tháng 11 năm 2026');
     expect(text).not.toMatch(/undefined|null|\{/);
+  });
+});
+
+describe('the fee receipt', () => {
+  const FEES = { fees: [{ name: 'Lệ phí đăng ký khai sinh', amount: 8000 }] };
+  function receiptDoc(overrides: Partial<Parameters<typeof buildDocument>[0]> = {}) {
+    const template = selectTemplate('receipt', '2026-11-23');
+    if (!template) throw new Error('no template');
+    return buildDocument({ template, dossier: sampleDossier(), values: sampleValues(), issuedAt: ISSUED, serverUrl: null, extra: FEES, ...overrides });
+  }
+  const qrOf = (doc: ReturnType<typeof receiptDoc>, role: string) => doc.lines.flatMap((l) => (l.kind === 'qr' && l.role === role ? [l] : []))[0];
+
+  test('an issued receipt prints its template, symbol, number, payer, lines, amount in figures and words, and its look-up QR', () => {
+    const doc = receiptDoc({ receipt: sampleReceipt() });
+    expect(doc.templateId).toBe('tt03-2025/receipt@2');
+    const text = documentText(doc);
+    expect(text).toEqual(
+      expect.arrayContaining([
+        'BIÊN LAI THU PHÍ, LỆ PHÍ',
+        'Mẫu số: 1',
+        'Ký hiệu: K26TQ2',
+        'Số: 123',
+        'Người nộp: Đặng Thị Ngọc Ánh',
+        '- Lệ phí đăng ký khai sinh: 8.000 đồng',
+        '- Phí chứng thực bản sao (10 trang): 14.000 đồng',
+        '- Phí cấp bản sao trích lục: 0 đồng — miễn: Người có công với cách mạng',
+        'Tổng số tiền: 22.000 đồng',
+        'Bằng chữ: Hai mươi hai nghìn đồng',
+        'Hình thức thanh toán: Tiền mặt',
+        'Mã tra cứu biên lai: K7M2QX9PA4',
+      ]),
+    );
+    expect(qrOf(doc, 'receipt')).toMatchObject({ data: 'bl:1|mau:1|kh:K26TQ2|so:123|ngay:20261123|tien:22000|mtc:K7M2QX9PA4|ma:000.00.12.H12-261123-6100' });
+    // Paid: no VietQR (even with a bank account and fixed fees), and no mark.
+    expect(qrOf(doc, 'vietqr')).toBeUndefined();
+    expect(text.join('\n')).not.toMatch(/PHIẾU THU TẠM|ĐÃ HỦY|THAY THẾ|undefined|……………/);
+  });
+
+  test('a provisional receipt is headed by the PHIẾU THU TẠM mark, has no number, and keeps its look-up code', () => {
+    const doc = receiptDoc({ receipt: sampleReceipt({ status: 'provisional', template: null, symbol: null, number: null, method: 'transfer' }) });
+    const text = documentText(doc);
+    expect(text).toContain('PHIẾU THU TẠM — chưa phải biên lai chính thức');
+    expect(doc.lines.find((l) => l.kind === 'text' && l.text.startsWith('PHIẾU THU TẠM'))).toMatchObject({ style: 'banner' });
+    expect(text).not.toContain('BIÊN LAI THU PHÍ, LỆ PHÍ');
+    expect(text.some((line) => /^(Số|Ký hiệu|Mẫu số):/.test(line))).toBe(false);
+    expect(text).toContain('Hình thức thanh toán: Chuyển khoản');
+    expect(qrOf(doc, 'receipt')).toMatchObject({ data: 'bl:1|mau:|kh:|so:|ngay:20261123|tien:22000|mtc:K7M2QX9PA4|ma:000.00.12.H12-261123-6100' });
+    expect(parseSlipQrData(qrOf(doc, 'receipt')?.data ?? '')).toMatchObject({ bl: '1', so: '', mtc: 'K7M2QX9PA4' });
+  });
+
+  test('a cancelled or replaced receipt printed again says so, with the reason, and keeps its number', () => {
+    const cancelled = documentText(receiptDoc({ receipt: sampleReceipt({ status: 'cancelled', cancelReason: 'Thu nhầm hồ sơ' }) }));
+    expect(cancelled).toEqual(expect.arrayContaining(['BIÊN LAI ĐÃ HỦY — không còn giá trị', 'BIÊN LAI THU PHÍ, LỆ PHÍ', 'Số: 123', 'Lý do hủy: Thu nhầm hồ sơ']));
+    const replaced = documentText(receiptDoc({ receipt: sampleReceipt({ status: 'replaced', cancelReason: 'Sai tên người nộp' }) }));
+    expect(replaced).toEqual(expect.arrayContaining(['BIÊN LAI ĐÃ BỊ THAY THẾ — không còn giá trị', 'Lý do thay thế: Sai tên người nộp']));
+    expect(replaced).not.toContain('BIÊN LAI ĐÃ HỦY — không còn giá trị');
+  });
+
+  test('without a receipt it is the unpaid fee slip: the fixed fees and the VietQR for a transfer, no number', () => {
+    const doc = receiptDoc();
+    const text = documentText(doc);
+    expect(text).toEqual(expect.arrayContaining(['BIÊN LAI THU PHÍ, LỆ PHÍ', 'Tổng số tiền: 8.000 đồng', 'Bằng chữ: Tám nghìn đồng', 'Hình thức thanh toán: Tiền mặt/Chuyển khoản']));
+    expect(parseVietQr(qrOf(doc, 'vietqr')?.data ?? '')).toMatchObject({ ok: true, qr: { amount: 8000 } });
+    expect(qrOf(doc, 'receipt')).toBeUndefined();
+    expect(text.some((line) => /^(Số|Ký hiệu|Mẫu số|Mã tra cứu biên lai)/.test(line))).toBe(false);
   });
 });
 

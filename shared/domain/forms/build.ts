@@ -1,12 +1,19 @@
 import type { Dossier, Paper } from '../../contract/dossiers.ts';
+import type { Receipt } from '../../contract/receipts.ts';
 import { DOSSIER_STATUSES } from '../dossiers/status.ts';
 import { amountInWords } from '../payments/money-words.ts';
 import { buildVietQr } from '../payments/vietqr.ts';
 import { BLANK, fill, longDate, longTime, shortDate, shortTime, timeLimitText, vnd } from './format.ts';
-import type { Block, DocLine, FilledDocument, FormTemplate, FormValues } from './model.ts';
-import { lookupUrl, slipQrData } from './qr-data.ts';
+import type { Block, DocLine, FilledDocument, FormTemplate, FormValues, ReceiptState } from './model.ts';
+import { lookupUrl, receiptQrData, slipQrData } from './qr-data.ts';
 
 export type FeeLine = Readonly<{ name: string; amount: number }>;
+
+/** What the fee receipt prints of a receipt (core/features/receipts); its lines replace the catalogue's fees. */
+export type PrintedReceipt = Pick<
+  Receipt,
+  'status' | 'template' | 'symbol' | 'number' | 'issuedAt' | 'method' | 'amount' | 'payerName' | 'lines' | 'lookupCode' | 'dossierCode' | 'cancelReason'
+>;
 
 /** What a form may need beyond the dossier: the reason of a refusal, the papers asked for, fees, … */
 export type DocumentExtra = Readonly<{
@@ -30,6 +37,8 @@ export type DocumentInput = Readonly<{
   /** Set on a reprint: the slip says "BẢN IN LẠI" with this time. */
   reprintedAt?: string | null;
   extra?: DocumentExtra;
+  /** The receipt a fee receipt prints; absent, the form is the unpaid fee slip from the dossier's fixed fees. */
+  receipt?: PrintedReceipt | null;
 }>;
 
 export const MOTTO = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
@@ -41,6 +50,12 @@ function paperLine(paper: Paper): string {
   return `${paper.name} (${PAPER_FORMS[paper.form]}: ${String(paper.count).padStart(2, '0')})${paper.note ? ` — ${paper.note}` : ''}`;
 }
 
+/** "Lệ phí đăng ký khai sinh: 8.000 đồng"; a count and unit when more than one; an exemption with its reason. */
+function receiptLine(line: PrintedReceipt['lines'][number]): string {
+  const count = line.quantity > 1 ? ` (${line.quantity} ${line.unit})` : '';
+  return `${line.name}${count}: ${vnd(line.amount)}${line.exemptReason === null ? '' : ` — miễn: ${line.exemptReason}`}`;
+}
+
 function deliveryText(dossier: Dossier, unitName: string): string {
   const delivery = dossier.resultDelivery;
   return delivery.method === 'post' ? `Qua dịch vụ bưu chính công ích: ${delivery.address}` : unitName;
@@ -48,15 +63,16 @@ function deliveryText(dossier: Dossier, unitName: string): string {
 
 /** Everything a template's `{placeholder}` can name; absent values print as a dotted blank. */
 function variables(input: DocumentInput): Record<string, string | undefined> {
-  const { dossier, values, extra = {} } = input;
+  const { dossier, values, extra = {}, receipt } = input;
   const applicant = dossier.applicant;
-  const feeTotal = (extra.fees ?? []).reduce((sum, fee) => sum + fee.amount, 0);
+  const applicantName = applicant.representative ? `${applicant.fullName} (người đại diện: ${applicant.representative})` : applicant.fullName;
+  const fees = receipt ? receipt.amount : extra.fees === undefined ? undefined : extra.fees.reduce((sum, fee) => sum + fee.amount, 0);
   return {
     code: dossier.code,
     agencyCode: dossier.agencyCode,
     procedureCode: dossier.procedure.code,
     procedureName: dossier.procedure.name,
-    applicantName: applicant.representative ? `${applicant.fullName} (người đại diện: ${applicant.representative})` : applicant.fullName,
+    applicantName,
     applicantId: applicant.idNumber,
     applicantAddress: applicant.address,
     applicantPhone: applicant.phone,
@@ -78,9 +94,16 @@ function variables(input: DocumentInput): Record<string, string | undefined> {
     newDueAt: extra.newDueAt === undefined ? undefined : longTime(extra.newDueAt),
     lateDays: extra.lateDays === undefined ? undefined : String(extra.lateDays),
     receiverName: extra.receiverName,
-    feeTotal: extra.fees === undefined ? undefined : vnd(feeTotal),
-    feeInWords: extra.fees === undefined ? undefined : amountInWords(feeTotal),
-    feeLine: extra.fees === undefined ? undefined : feeTotal === 0 ? 'Không thu' : vnd(feeTotal),
+    feeTotal: fees === undefined ? undefined : vnd(fees),
+    feeInWords: fees === undefined ? undefined : amountInWords(fees),
+    feeLine: fees === undefined ? undefined : fees === 0 ? 'Không thu' : vnd(fees),
+    payerName: receipt ? receipt.payerName : applicantName,
+    paymentMethod: receipt ? (receipt.method === 'cash' ? 'Tiền mặt' : 'Chuyển khoản') : 'Tiền mặt/Chuyển khoản',
+    receiptTemplate: receipt?.template ?? undefined,
+    receiptSymbol: receipt?.symbol ?? undefined,
+    // As SHDon in the signed XML: no leading zeros.
+    receiptNumber: receipt && receipt.number !== null ? String(receipt.number) : undefined,
+    cancelReason: receipt?.cancelReason ?? undefined,
   };
 }
 
@@ -106,6 +129,12 @@ function qrLine(block: Extract<Block, { kind: 'qr' }>, input: DocumentInput): Do
       if (!built.ok) return null;
       const owner = values.bank.accountName === '' ? '' : ` — ${values.bank.accountName}`;
       return { kind: 'qr', role: 'vietqr', data: built.payload, caption: `Chuyển khoản ${vnd(total)} — TK ${values.bank.account}${owner}` };
+    }
+    case 'receipt': {
+      const receipt = input.receipt;
+      if (!receipt) return null;
+      const data = receiptQrData({ template: receipt.template, symbol: receipt.symbol, number: receipt.number, issuedAt: receipt.issuedAt, amount: receipt.amount, lookupCode: receipt.lookupCode, dossierCode: receipt.dossierCode });
+      return { kind: 'qr', role: 'receipt', data, caption: `Mã tra cứu biên lai: ${receipt.lookupCode}` };
     }
     default:
       throw new RangeError(`unknown QR content ${String((block as { content: unknown }).content)}`);
@@ -148,7 +177,9 @@ function blockLines(block: Block, input: DocumentInput, vars: Record<string, str
           ? input.dossier.papers.map(paperLine)
           : block.source === 'items'
             ? [...(input.extra?.items ?? [])]
-            : (input.extra?.fees ?? []).map((fee) => `${fee.name}: ${vnd(fee.amount)}`);
+            : input.receipt
+              ? input.receipt.lines.map(receiptLine)
+              : (input.extra?.fees ?? []).map((fee) => `${fee.name}: ${vnd(fee.amount)}`);
       return [{ kind: 'list', number: block.number ?? null, label: block.label, items: items.length === 0 ? [BLANK] : items }];
     }
     case 'notes': {
@@ -173,9 +204,10 @@ function blockLines(block: Block, input: DocumentInput, vars: Record<string, str
 /** The filled document: pure, so the same input gives the same lines on paper, in a PDF and in a preview. */
 export function buildDocument(input: DocumentInput): FilledDocument {
   const vars = variables(input);
+  const state: ReceiptState = input.receipt ? input.receipt.status : 'unpaid';
   const lines: DocLine[] = [];
   if (input.reprintedAt) lines.push({ kind: 'text', text: `BẢN IN LẠI — ${shortTime(input.reprintedAt)}`, style: 'banner', align: 'center' });
-  for (const block of input.template.blocks) lines.push(...blockLines(block, input, vars));
+  for (const block of input.template.blocks) if (block.when === undefined || block.when.includes(state)) lines.push(...blockLines(block, input, vars));
   return { templateId: input.template.id, kind: input.template.kind, title: input.template.title, formNumber: input.template.formNumber, lines };
 }
 

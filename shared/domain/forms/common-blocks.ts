@@ -107,18 +107,36 @@ export const REGISTER_BODY: readonly Block[] = [
   { kind: 'signatures', columns: [sign('NGƯỜI TRÍCH SỔ')] },
 ];
 
+/** A receipt that carries a number (issued, and kept when cancelled or replaced). */
+const NUMBERED = ['issued', 'cancelled', 'replaced'] as const;
+
+/**
+ * The fee receipt: the receipt's own data (core/features/receipts) when it has one, else the unpaid fee slip
+ * from the dossier's fixed fees with the VietQR for a transfer. A provisional receipt (phiếu thu tạm, server
+ * provider, no number yet) is headed by its mark instead of the title; a cancelled or replaced one says so.
+ */
 export const RECEIPT_BODY: readonly Block[] = [
-  { kind: 'title', text: 'BIÊN LAI THU PHÍ, LỆ PHÍ', subtitle: '(Bản in tại quầy)' },
+  { kind: 'text', text: 'PHIẾU THU TẠM — chưa phải biên lai chính thức', style: 'banner', align: 'center', when: ['provisional'] },
+  { kind: 'text', text: 'BIÊN LAI ĐÃ HỦY — không còn giá trị', style: 'banner', align: 'center', when: ['cancelled'] },
+  { kind: 'text', text: 'BIÊN LAI ĐÃ BỊ THAY THẾ — không còn giá trị', style: 'banner', align: 'center', when: ['replaced'] },
+  { kind: 'title', text: 'BIÊN LAI THU PHÍ, LỆ PHÍ', subtitle: '(Bản in tại quầy)', when: ['unpaid', ...NUMBERED] },
+  { kind: 'field', label: 'Mẫu số', value: '{receiptTemplate}', when: NUMBERED },
+  { kind: 'field', label: 'Ký hiệu', value: '{receiptSymbol}', when: NUMBERED },
+  { kind: 'field', label: 'Số', value: '{receiptNumber}', when: NUMBERED },
   { kind: 'field', label: 'Mã hồ sơ', value: '{code}' },
-  { kind: 'field', label: 'Người nộp', value: '{applicantName}' },
+  { kind: 'field', label: 'Người nộp', value: '{payerName}' },
   { kind: 'field', label: 'Địa chỉ', value: '{applicantAddress}' },
   { kind: 'field', label: 'Nội dung thu', value: '{procedureName}' },
   { kind: 'list', label: 'Các khoản thu', source: 'fees' },
   { kind: 'field', label: 'Tổng số tiền', value: '{feeTotal}' },
   { kind: 'field', label: 'Bằng chữ', value: '{feeInWords}' },
-  { kind: 'field', label: 'Hình thức thanh toán', value: 'Tiền mặt/Chuyển khoản' },
-  { kind: 'qr', content: 'vietqr' },
-  { kind: 'signatures', columns: [sign('NGƯỜI NỘP TIỀN', '{applicantName}'), sign('NGƯỜI THU TIỀN')] },
+  { kind: 'field', label: 'Hình thức thanh toán', value: '{paymentMethod}' },
+  { kind: 'field', label: 'Lý do hủy', value: '{cancelReason}', when: ['cancelled'] },
+  { kind: 'field', label: 'Lý do thay thế', value: '{cancelReason}', when: ['replaced'] },
+  { kind: 'text', text: 'Biên lai chính thức (ký hiệu, số) được cấp sau; tra cứu bằng mã dưới đây.', style: 'note', when: ['provisional'] },
+  { kind: 'qr', content: 'receipt' },
+  { kind: 'qr', content: 'vietqr', when: ['unpaid'] },
+  { kind: 'signatures', columns: [sign('NGƯỜI NỘP TIỀN', '{payerName}'), sign('NGƯỜI THU TIỀN')] },
   { kind: 'notes' },
 ];
 

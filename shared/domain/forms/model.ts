@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Receipt } from '../../contract/receipts.ts';
 
 /**
  * Counter forms as data. A template is an ordered list of blocks whose texts carry `{placeholders}`; the
@@ -14,28 +15,39 @@ export const FormKindSchema = z.enum(FORM_KINDS);
 export const FORM_SETS = ['tt01-2018', 'tt03-2025'] as const;
 export type FormSet = (typeof FORM_SETS)[number];
 
-export type QrRole = 'tt01-2023' | 'lookup' | 'vietqr';
+export type QrRole = 'tt01-2023' | 'lookup' | 'vietqr' | 'receipt';
+
+/** The state of the receipt a document prints: 'unpaid' when it has none (the fee slip from the dossier). */
+export type ReceiptState = 'unpaid' | Receipt['status'];
 
 export type SignatureColumn = Readonly<{ title: string; hint: string; name?: string }>;
 
-export type Block =
-  /** Governing body and unit on the left, Quốc hiệu and Tiêu ngữ on the right. */
-  | Readonly<{ kind: 'header' }>
-  /** "<place>, ngày dd tháng MM năm yyyy" of the issue time. */
-  | Readonly<{ kind: 'place-date' }>
-  | Readonly<{ kind: 'title'; text: string; subtitle?: string }>
-  /** "Liên 1: Lưu" / "Liên 2: Giao người nộp hồ sơ", only when the slip is printed in two copies. */
-  | Readonly<{ kind: 'copy-label' }>
-  | Readonly<{ kind: 'text'; text: string; style?: 'body' | 'emphasis' | 'note'; align?: 'left' | 'center' | 'right' }>
-  /** A labelled value; `number` is the numbering on the official form ("1", "2" …). */
-  | Readonly<{ kind: 'field'; number?: string; label: string; value: string }>
-  /** A labelled list: the dossier's papers, the papers asked for, the fee items. */
-  | Readonly<{ kind: 'list'; number?: string; label: string; source: 'papers' | 'items' | 'fees' }>
-  /** The administrator's notes for this form, then the hotline. */
-  | Readonly<{ kind: 'notes' }>
-  | Readonly<{ kind: 'qr'; content: QrRole }>
-  | Readonly<{ kind: 'signatures'; columns: readonly SignatureColumn[] }>
-  | Readonly<{ kind: 'rule' }>;
+/**
+ * One piece of a template. `when` prints it only while the document's receipt is in one of these states (the
+ * fee receipt's marks, number and VietQR); a block without it always prints. Forms other than the receipt
+ * have no receipt, so for them only blocks without `when` (or with 'unpaid') print.
+ */
+export type Block = Readonly<{ when?: readonly ReceiptState[] }> &
+  (
+    /** Governing body and unit on the left, Quốc hiệu and Tiêu ngữ on the right. */
+    | Readonly<{ kind: 'header' }>
+    /** "<place>, ngày dd tháng MM năm yyyy" of the issue time. */
+    | Readonly<{ kind: 'place-date' }>
+    | Readonly<{ kind: 'title'; text: string; subtitle?: string }>
+    /** "Liên 1: Lưu" / "Liên 2: Giao người nộp hồ sơ", only when the slip is printed in two copies. */
+    | Readonly<{ kind: 'copy-label' }>
+    | Readonly<{ kind: 'text'; text: string; style?: 'body' | 'emphasis' | 'note' | 'banner'; align?: 'left' | 'center' | 'right' }>
+    /** A labelled value; `number` is the numbering on the official form ("1", "2" …). */
+    | Readonly<{ kind: 'field'; number?: string; label: string; value: string }>
+    /** A labelled list: the dossier's papers, the papers asked for, the fee items. */
+    | Readonly<{ kind: 'list'; number?: string; label: string; source: 'papers' | 'items' | 'fees' }>
+    /** The administrator's notes for this form, then the hotline. */
+    | Readonly<{ kind: 'notes' }>
+    /** 'receipt': the receipt's look-up data (qr-data.ts); nothing when there is no receipt. */
+    | Readonly<{ kind: 'qr'; content: QrRole }>
+    | Readonly<{ kind: 'signatures'; columns: readonly SignatureColumn[] }>
+    | Readonly<{ kind: 'rule' }>
+  );
 
 export type FormTemplate = Readonly<{
   /** Stable id, e.g. 'tt03-2025/appointment@1'; printed jobs keep it so a reprint can name what it used. */

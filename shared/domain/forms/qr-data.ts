@@ -33,7 +33,37 @@ export function slipQrData(fields: SlipQrFields): string {
   ].join('|');
 }
 
-/** Parses what slipQrData wrote (tests, and a future scan-to-open at the counter). */
+/**
+ * The fee receipt's look-up data, in the same readable `key:value|` form, versioned by its first field
+ * (`bl:1`, so it is never taken for a slip's `v:1`): template (mẫu số), symbol (ký hiệu), number, date
+ * (yyyyMMdd), amount in đồng, the look-up code (the XML's MTCuu) and the dossier code. A provisional receipt
+ * has empty `mau`, `kh` and `so`; its look-up code stays the same once it is issued. No URL: neither the
+ * central server nor a provider has a receipt look-up page yet [U] (docs/PRINTING.md).
+ */
+export type ReceiptQrFields = Readonly<{
+  template: string | null;
+  symbol: string | null;
+  number: number | null;
+  issuedAt: string;
+  amount: number;
+  lookupCode: string;
+  dossierCode: string;
+}>;
+
+export function receiptQrData(fields: ReceiptQrFields): string {
+  return [
+    'bl:1',
+    `mau:${clean(fields.template ?? '')}`,
+    `kh:${clean(fields.symbol ?? '')}`,
+    `so:${fields.number === null ? '' : String(fields.number)}`,
+    `ngay:${compactTime(fields.issuedAt).slice(0, 8)}`,
+    `tien:${String(fields.amount)}`,
+    `mtc:${clean(fields.lookupCode)}`,
+    `ma:${clean(fields.dossierCode)}`,
+  ].join('|');
+}
+
+/** Parses what slipQrData or receiptQrData wrote (tests, and a future scan-to-open at the counter). */
 export function parseSlipQrData(text: string): Record<string, string> {
   return Object.fromEntries(
     text.split('|').map((pair) => {

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createFetchHttpClient } from '../../core/adapters/fetch-http-client.ts';
+import type { Core } from '../../core/app/create-core.ts';
+import type { HttpClient } from '../../core/ports/http-client.ts';
+import { createEnrolmentCode } from '../../server/features/counters/service.ts';
+import { loadTemplates } from '../../server/features/reference/load.ts';
+import { putReferenceDocument } from '../../server/features/reference/repo.ts';
+import { pgliteBackend, type Backend } from '../../server/testing/backends.ts';
+import { startTestServer, type TestServer } from '../../server/testing/harness.ts';
+import { makeTempDir } from '../harness/temp-dir.ts';
+import { createTestCore } from '../harness/test-core.ts';
+
+// The administrator's form values (GET form-templates, `{ formValues }`) come down with the reference pull
+// from the real server and reach printing.setFormValues: once per version, only the fields the document
+// names, and a document that does not parse changes nothing.
+const AGENCY = '000.00.12.H12';
+
+let backend: Backend;
+let server: TestServer;
+let temp: ReturnType<typeof makeTempDir>;
+let core: Core;
+let exchanges: { path: string; status: number }[];
+
+beforeEach(async () => {
+  backend = pgliteBackend();
+  server = await startTestServer(backend);
+  await server.addAgency(AGENCY, 'UBND phường Thử Nghiệm');
+  temp = makeTempDir();
+  exchanges = [];
+  const fetchClient = createFetchHttpClient();
+  const http: HttpClient = {
+    async request(request) {
+      const response = await fetchClient.request(request);
+      exchanges.push({ path: new URL(request.url).pathname, status: response.status });
+      return response;
+    },
+  };
+  core = createTestCore(temp.dir, { http, syncIntervalMs: 3_600_000, calendarDir: null });
+  const { code } = await createEnrolmentCode(server.sql, { agencyCode: AGENCY, slot: 1, counterName: 'Quầy 1', now: new Date() });
+  await call('sync.enroll', { serverUrl: server.url, code, deviceName: 'pc-1' });
+});
+afterEach(async () => {
+  core.stop();
+  await server.close();
+  await backend.dispose();
+  temp.remove();
+});
+
+async function call<T = unknown>(method: string, input: unknown = {}): Promise<T> {
+  const result = await core.dispatch(method, input);
+  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+async function loadFormValues(formValues: unknown): Promise<string> {
+  const file = path.join(temp.dir, 'form-templates.json');
+  fs.writeFileSync(file, JSON.stringify({ formValues }));
+  return (await loadTemplates(server.sql, file)).version;
+}
+const heldVersion = () =>
+  (core.storage.db().prepare("SELECT version FROM reference_versions WHERE kind = 'form-templates'").get() as { version: string } | undefined)?.version;
+const valuesWrittenAt = () => (core.storage.db().prepare('SELECT updated_at AS at FROM form_values WHERE id = 1').get() as { at: string } | undefined)?.at;
+const templateExchanges = () => exchanges.filter((exchange) => exchange.path === '/api/v1/form-templates');
+
+const centre = {
+  governingBody: 'UBND QUẬN HOÀN KIẾM',
+  unitName: 'Bộ phận Một cửa phường Thử Nghiệm',
+  placeName: 'Hà Nội',
+  hotline: '1900 1234',
+  notes: { appointment: ['Mang theo CCCD khi nhận kết quả.'] },
+};
+
+describe("the administrator's form values from the real server", () => {
+  test('applied through printing: the fields the document names, the counter keeps the rest; unchanged costs one 304', async () => {
+    await call('sync.now');
+    // None loaded yet: a 404, which is not a failure (the drain after enrolment asked once already).
+    expect(templateExchanges().map((exchange) => exchange.status)).toContain(404);
+    expect(templateExchanges().every((exchange) => exchange.status === 404)).toBe(true);
+    expect(heldVersion()).toBeUndefined();
+    const bank = { bin: '970436', account: '0011004455667', accountName: 'UBND PHUONG THU NGHIEM' };
+    core.printing.setFormValues({ bank, registerBook: '07/2026' });
+
+    const version = await loadFormValues(centre);
+    await call('sync.now');
+    expect(heldVersion()).toBe(version);
+    expect(await call('printing.formValues')).toMatchObject({ ...centre, bank, registerBook: '07/2026', twoCopies: false });
+
+    const writtenAt = valuesWrittenAt();
+    exchanges.length = 0;
+    await call('sync.now');
+    expect(templateExchanges()).toEqual([{ path: '/api/v1/form-templates', status: 304 }]);
+    expect(valuesWrittenAt()).toBe(writtenAt);
+
+    // A new version: applied again (a local change to a named field is the centre's again).
+    core.printing.setFormValues({ hotline: '0000' });
+    const next = await loadFormValues({ ...centre, hotline: '1900 5678', twoCopies: true });
+    await call('sync.now');
+    expect(heldVersion()).toBe(next);
+    expect(core.printing.formValues()).toMatchObject({ hotline: '1900 5678', twoCopies: true, placeName: 'Hà Nội', bank });
+  });
+
+  test('a document that does not parse is refused whole: the local values and the version stay, the next pull tries again', async () => {
+    const version = await loadFormValues(centre);
+    await call('sync.now');
+    const before = core.printing.formValues();
+
+    for (const [i, body] of [
+      { formValues: { ...centre, hotline: '1900 9999', hotLine: 'typo' } },
+      { formValues: { ...centre, placeName: 'Huế', twoCopies: 'yes' } },
+      { formValues: { placeName: 'x'.repeat(101) } },
+      { hotline: '1900 9999' },
+      ['not', 'an', 'object'],
+    ].entries()) {
+      await putReferenceDocument(server.sql, 'form-templates', '', `broken-${i}`, body);
+      exchanges.length = 0;
+      await call('sync.now');
+      expect(templateExchanges(), `document ${i}`).toEqual([{ path: '/api/v1/form-templates', status: 200 }]);
+      expect(core.printing.formValues(), `document ${i}`).toEqual(before);
+      expect(heldVersion(), `document ${i}`).toBe(version);
+    }
+    // Sync itself carried on: the refusal is logged for IT, not a sync failure.
+    expect(await call('sync.status')).toMatchObject({ state: 'online', problem: null });
+  });
+});
