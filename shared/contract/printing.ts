@@ -101,4 +101,23 @@ export const PrintJobsOutputSchema = z.object({ jobs: z.array(PrintJobSchema) })
 export const ReprintInputSchema = z.object({ jobId: z.string().min(1).max(64), printerId: z.string().min(1).max(64).optional() }).strict();
 
 export const FormValuesOutputSchema = FormValuesSchema;
-export const FormValuesPatchSchema = FormValuesSchema.partial().strict();
+/**
+ * Some of the values: a field left out keeps its current value. Built from the fields without their defaults,
+ * because zod 4 fills a defaulted field even inside .partial(), which turned "change the hotline" into
+ * "change the hotline and blank the place name" (found by the form-values pull; test in printing's handlers).
+ */
+const field = FormValuesSchema.shape;
+export const FormValuesPatchSchema = z
+  .object({
+    governingBody: field.governingBody.unwrap().optional(),
+    unitName: field.unitName.unwrap().optional(),
+    placeName: field.placeName.unwrap().optional(),
+    hotline: field.hotline.unwrap().optional(),
+    issuingSystem: field.issuingSystem.unwrap().optional(),
+    registerBook: field.registerBook.unwrap().optional(),
+    twoCopies: field.twoCopies.unwrap().optional(),
+    notes: field.notes.unwrap().optional(),
+    bank: field.bank.unwrap().optional(),
+    forceSet: field.forceSet.unwrap().optional(),
+  })
+  .strict();

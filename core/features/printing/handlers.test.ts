@@ -99,3 +99,12 @@ describe('printers.status', () => {
     expect(await status()).toMatchObject({ state: 'unreachable' });
   });
 });
+
+describe('printing.setFormValues', () => {
+  // zod 4 filled defaulted fields inside .partial(): patching one value blanked the others.
+  test('changes only the values it is given; the others stay as they were', async () => {
+    await core.dispatch('printing.setFormValues', { placeName: 'Hoàn Kiếm', governingBody: 'UBND phường Hoàn Kiếm' });
+    await core.dispatch('printing.setFormValues', { hotline: '1900 1234' });
+    expect(await core.dispatch('printing.formValues', {})).toMatchObject({ ok: true, value: { placeName: 'Hoàn Kiếm', governingBody: 'UBND phường Hoàn Kiếm', hotline: '1900 1234' } });
+  });
+});
