@@ -59,13 +59,18 @@ export function createScanningService(options: ScanningServiceOptions) {
     const pages: Promise<NormalisedPage>[] = [];
     const encoding = new Set<Promise<unknown>>();
     let pagesDone = 0;
+    let reported: Promise<unknown> = Promise.resolve();
     const maxPages = documents.settings().maxPages;
     try {
       await backend.scan(device, { source: input.source, duplex: input.duplex, dpi: input.dpi, mode: input.mode, workDir }, async (raw) => {
         for (const prepared of await preparePages(raw, input.mode, maxPages)) {
           if (pages.length >= maxPages) throw new CoreError('too-many-pages', `More than ${maxPages} pages in one scan`, { limit: maxPages });
           const number = pages.length + 1;
-          const page = prepared.then((done) => {
+          // Encodings finish in any order; the clerk sees pages reported in scan order (found as a flaky
+          // "2, 1, 3" in the SANE test under load).
+          const previous = reported;
+          const page = prepared.then(async (done) => {
+            await previous;
             pagesDone += 1;
             if (!session.controller.signal.aborted) emit(session, { pagesDone, page: { number, width: done.width, height: done.height, blank: done.blank, bytes: done.bytes.length } });
             return done;
@@ -74,6 +79,7 @@ export function createScanningService(options: ScanningServiceOptions) {
           encoding.add(settled);
           void settled.then(() => encoding.delete(settled));
           pages.push(page);
+          reported = settled;
           // Backpressure: the device waits (scanimage blocks on its pipe) rather than pages piling up in memory.
           while (encoding.size >= MAX_ENCODING) await Promise.race(encoding);
         }
