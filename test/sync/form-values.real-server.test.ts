@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createFetchHttpClient } from '../../core/adapters/fetch-http-client.ts';
 import type { Core } from '../../core/app/create-core.ts';
-import type { HttpClient } from '../../core/ports/http-client.ts';
 import { createEnrolmentCode } from '../../server/features/counters/service.ts';
 import { loadTemplates } from '../../server/features/reference/load.ts';
 import { putReferenceDocument } from '../../server/features/reference/repo.ts';
 import { pgliteBackend, type Backend } from '../../server/testing/backends.ts';
 import { startTestServer, type TestServer } from '../../server/testing/harness.ts';
+import { recordingHttpClient, type Exchange } from '../harness/recording-http.ts';
 import { makeTempDir } from '../harness/temp-dir.ts';
 import { createTestCore } from '../harness/test-core.ts';
 
@@ -21,22 +20,16 @@ let backend: Backend;
 let server: TestServer;
 let temp: ReturnType<typeof makeTempDir>;
 let core: Core;
-let exchanges: { path: string; status: number }[];
+let exchanges: Exchange[];
 
 beforeEach(async () => {
   backend = pgliteBackend();
   server = await startTestServer(backend);
   await server.addAgency(AGENCY, 'UBND phường Thử Nghiệm');
   temp = makeTempDir();
-  exchanges = [];
-  const fetchClient = createFetchHttpClient();
-  const http: HttpClient = {
-    async request(request) {
-      const response = await fetchClient.request(request);
-      exchanges.push({ path: new URL(request.url).pathname, status: response.status });
-      return response;
-    },
-  };
+  const recording = recordingHttpClient();
+  exchanges = recording.exchanges;
+  const { http } = recording;
   core = createTestCore(temp.dir, { http, syncIntervalMs: 3_600_000, calendarDir: null });
   const { code } = await createEnrolmentCode(server.sql, { agencyCode: AGENCY, slot: 1, counterName: 'Quầy 1', now: new Date() });
   await call('sync.enroll', { serverUrl: server.url, code, deviceName: 'pc-1' });

@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createFetchHttpClient } from '../../core/adapters/fetch-http-client.ts';
 import type { Core } from '../../core/app/create-core.ts';
-import type { HttpClient } from '../../core/ports/http-client.ts';
 import { hashPassword } from '../../server/features/clerks/password.ts';
 import { setClerkDisabled, upsertClerk } from '../../server/features/clerks/repo.ts';
 import { findAgencyByCode } from '../../server/features/agencies/repo.ts';
@@ -13,6 +11,7 @@ import { putReferenceDocument } from '../../server/features/reference/repo.ts';
 import { pgliteBackend, type Backend } from '../../server/testing/backends.ts';
 import { startTestServer, type TestServer } from '../../server/testing/harness.ts';
 import type { Session } from '../../shared/contract/auth.ts';
+import { recordingHttpClient, type Exchange } from '../harness/recording-http.ts';
 import { makeTempDir } from '../harness/temp-dir.ts';
 import { createTestCore } from '../harness/test-core.ts';
 
@@ -25,7 +24,7 @@ let backend: Backend;
 let server: TestServer;
 let temp: ReturnType<typeof makeTempDir>;
 let core: Core;
-let exchanges: { path: string; status: number }[];
+let exchanges: Exchange[];
 
 beforeEach(async () => {
   backend = pgliteBackend();
@@ -38,16 +37,9 @@ beforeEach(async () => {
   await loadCalendars(server.sql, path.join(REPO, 'resources', 'calendar', 'schedule-2026.json'));
 
   temp = makeTempDir();
-  exchanges = [];
-  const fetchClient = createFetchHttpClient();
-  // Records every exchange, so the test can see that an unchanged kind costs one 304 and nothing else.
-  const http: HttpClient = {
-    async request(request) {
-      const response = await fetchClient.request(request);
-      exchanges.push({ path: new URL(request.url).pathname, status: response.status });
-      return response;
-    },
-  };
+  const recording = recordingHttpClient();
+  exchanges = recording.exchanges;
+  const { http } = recording;
   // No shipped schedules: whatever the calendar knows of 2026 then comes from the pull.
   core = createTestCore(temp.dir, { http, syncIntervalMs: 3_600_000, calendarDir: null });
   const { code } = await createEnrolmentCode(server.sql, { agencyCode: AGENCY, slot: 1, counterName: 'Quầy 1', now: new Date() });
