@@ -118,22 +118,16 @@ export function createCore(options: CoreOptions): Core {
   const storage = openStorage(databaseFileFor(dataDir, profile), logger);
   const settings = createSettingsService(options.settings, bus, logger);
   const auth = createAuthService({ storage, clock, bus, settings, logger });
-  // The dossier service is made below; sync reaches it only through this late-bound status applier.
-  let applyServerStatus: DossierService['applyServerStatus'] = () => {
-    throw new CoreError('db-unavailable', 'dossiers are not ready yet');
+  // The dossier service is made below; documents (attaching a scan is a dossier change), sync (status
+  // changes from the server) and printing (slips read dossiers) reach it through this late-bound getter.
+  let dossierService: DossierService | null = null;
+  const boundDossiers = (): DossierService => {
+    if (!dossierService) throw new CoreError('db-unavailable', 'dossiers are not ready yet');
+    return dossierService;
   };
-  // Scans and imports; the dossier service is bound below (attaching a scan is a dossier change).
-  let dossiersForDocuments: DossierService | null = null;
-  const documents = createDocumentsService({
-    storage,
-    clock,
-    logger,
-    dataDir,
-    dossiers: () => {
-      if (!dossiersForDocuments) throw new CoreError('db-unavailable', 'dossiers are not ready yet');
-      return dossiersForDocuments;
-    },
-  });
+  // The signed-in clerk; the counter profile in setup mode (no clerk accounts yet).
+  const actor = () => auth.actor() ?? `counter:${profile}`;
+  const documents = createDocumentsService({ storage, clock, logger, dataDir, dossiers: boundDossiers });
   const scanning = createScanningService({ backends: (options.scannerBackends ?? defaultScannerBackends)(documents), documents, bus, logger, dataDir });
   const sync = createSyncService({
     scans: documents,
@@ -146,7 +140,7 @@ export function createCore(options: CoreOptions): Core {
     http: options.http ?? createFetchHttpClient(),
     // Clerk accounts, catalogue, calendars, form values: applied by their features (made below, hence getters).
     reference: referenceAppliers({ auth, catalogue: () => catalogue, calendar: () => calendar, printing: () => printing, dataDir }),
-    applyStatus: (change) => applyServerStatus({ dossierId: change.dossierId, status: change.status, at: change.at, by: change.by, note: change.note, cursor: change.cursor }),
+    applyStatus: (change) => boundDossiers().applyServerStatus(change),
     ...(options.random ? { random: options.random } : {}),
     ...(options.syncIntervalMs === undefined ? {} : { syncIntervalMs: options.syncIntervalMs }),
     ...(options.syncBatchSize === undefined ? {} : { batchSize: options.syncBatchSize }),
@@ -161,14 +155,11 @@ export function createCore(options: CoreOptions): Core {
   const catalogue = createCatalogueService({ storage, clock, logger, shippedDir: options.catalogueDir === undefined ? locateShippedCatalogue() : options.catalogueDir });
   // At every start, `desk call` too: cheap when the file already holds the shipped revision.
   catalogue.loadShipped();
+  const fees = (procedureCode: string, date: string) => catalogue.findProcedure(procedureCode, date)?.version.fees ?? [];
 
   // Working days, holidays and due dates: shipped schedules, plus DATA/calendar (next years' schedules, hours.json).
   const calendar = createReloadableCalendar({ resourcesDir: options.calendarDir, localDir: path.join(dataDir, 'calendar'), logger });
 
-  // Printing reads dossiers, and dossiers queue slips inside their transactions: the lookup is bound below.
-  let dossierLookup: DossierService['get'] = () => {
-    throw new CoreError('db-unavailable', 'dossiers are not ready yet');
-  };
   // The fee receipt prints the receipt's own record; receipts are built after printing (they read form values).
   let receiptLookup: (id: string) => Receipt = () => {
     throw new CoreError('db-unavailable', 'receipts are not ready yet');
@@ -179,9 +170,9 @@ export function createCore(options: CoreOptions): Core {
     logger,
     dataDir,
     sources: {
-      dossier: (id) => dossierLookup(id),
+      dossier: (id) => boundDossiers().get(id),
       serverUrl: () => settings.get().serverUrl,
-      fees: (code, date) => catalogue.findProcedure(code, date)?.version.fees ?? [],
+      fees,
       lastDetails: (id, actions) => auditTimeline(storage.db(), 'dossier', id).filter((entry) => actions.includes(entry.action)).at(-1)?.details ?? null,
       receipt: (id) => receiptLookup(id),
     },
@@ -193,16 +184,14 @@ export function createCore(options: CoreOptions): Core {
     settings,
     dueDates: calendar,
     procedures: catalogue,
-    // The signed-in clerk; the counter profile in setup mode (no clerk accounts yet).
-    actor: () => auth.actor() ?? `counter:${profile}`,
+    actor,
     afterCommit: () => {
       sync.afterCommit();
       printing.queue.wake();
     },
     withinChange: (db, dossier, action) => printing.queueForChange(db, dossier, action),
   });
-  dossierLookup = (id) => dossiers.get(id);
-  dossiersForDocuments = dossiers;
+  dossierService = dossiers;
 
   // Fees, payments and receipts (docs/RECEIPTS.md); the `server` provider reaches the server through sync's client.
   const receipts = createReceiptService({
@@ -210,17 +199,16 @@ export function createCore(options: CoreOptions): Core {
     clock,
     logger,
     dossier: (id) => dossiers.get(id),
-    fees: (code, date) => catalogue.findProcedure(code, date)?.version.fees ?? [],
+    fees,
     formValues: () => printing.formValues(),
     agencyCode: () => settings.get().counter.agencyCode,
-    actor: () => auth.actor() ?? `counter:${profile}`,
+    actor,
     afterCommit: () => sync.afterCommit(),
     central: sync.client,
     ...(options.receiptSigner ? { signerFor: options.receiptSigner } : {}),
     ...(options.random ? { random: options.random } : {}),
   });
   receiptLookup = (id) => receipts.core.receipt(id);
-  applyServerStatus = (change) => dossiers.applyServerStatus(change);
 
   let checkpointTimer: NodeJS.Timeout | undefined;
 

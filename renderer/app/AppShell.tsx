@@ -7,7 +7,7 @@ import { IntakeScreen } from '../features/intake/IntakeScreen.tsx';
 import { SessionBar } from '../features/auth/SessionBar.tsx';
 import { SetupBanner } from '../features/auth/SetupBanner.tsx';
 import { useT } from '../i18n/LanguageProvider.tsx';
-import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { AppHeader } from './AppHeader.tsx';
 import { NavBar, screenForShortcut } from './NavBar.tsx';
 import { useRoute } from './use-route.ts';
 import '../ui/forms.css';
@@ -49,14 +49,9 @@ export function AppShell(props: Readonly<{ languageError: CoreClientError | null
 
   return (
     <div className="app-shell">
-      <header className="app-header">
-        <div className="app-header__brand">
-          <span className="app-header__name">{t('app.name')}</span>
-          <span className="app-header__tagline">{t('app.tagline')}</span>
-        </div>
+      <AppHeader>
         <SessionBar />
-        <LanguageSwitch />
-      </header>
+      </AppHeader>
       <NavBar current={route.screen} onNavigate={navigate} />
       <SetupBanner />
       {props.languageError ? (

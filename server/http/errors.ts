@@ -41,6 +41,11 @@ export class ApiError extends Error {
   }
 }
 
+/** 401 `unauthorized` with the bearer challenge, for a missing or wrong credential. */
+export function unauthorizedError(): ApiError {
+  return new ApiError(401, 'unauthorized', { headers: { 'WWW-Authenticate': 'Bearer' } });
+}
+
 export function errorEnvelope(error: ApiError): { error: { code: CentralErrorCode; message: string; messageVi: string; details?: unknown } } {
   return {
     error: {

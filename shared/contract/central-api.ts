@@ -14,8 +14,6 @@ import { ReceiptLineSchema, ReceiptSchema } from './receipts.ts';
  * Idempotency: dossiers are keyed by the counter-made UUIDv7 `id`; a snapshot is applied only when its
  * `version` is newer than the one the server holds, so a retried or duplicated request changes nothing.
  */
-export const CENTRAL_API_PREFIX = '/api/v1';
-
 export const CENTRAL_PATHS = {
   health: '/api/v1/health',
   openapi: '/api/v1/openapi.json',
@@ -61,7 +59,6 @@ export type CentralErrorCode = z.infer<typeof CentralErrorCodeSchema>;
 export const CentralErrorSchema = z.object({
   error: z.object({ code: CentralErrorCodeSchema, message: z.string(), messageVi: z.string(), details: z.unknown().optional() }),
 });
-export type CentralError = z.infer<typeof CentralErrorSchema>;
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const AgencyCode = z.string().regex(/^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[0-9A-Z]{3}$/);

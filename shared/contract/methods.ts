@@ -60,6 +60,7 @@ import {
   ScanProgressSchema,
   ScanSessionRefSchema,
   ScanStartInputSchema,
+  Sha256Schema,
 } from './scanning.ts';
 import { SessionSchema, SignInInputSchema, UnlockInputSchema } from './auth.ts';
 
@@ -245,7 +246,7 @@ export const methods = {
   'documents.import': { description: 'Import files (one PDF, or JPEG/PNG/TIFF pages) from an allowed folder into one PDF, optionally for a paper of a dossier.', input: DocumentsImportInputSchema, output: DocumentSchema },
   'documents.attach': { description: "Link a stored document to a dossier's paper (reuse when it was made for another dossier); audited and sent to the server.", input: DocumentsAttachInputSchema, output: DocumentsAttachOutputSchema },
   'documents.findReusable': { description: 'Papers already digitised for a citizen by ID number: on this counter, and from the server when online.', input: FindReusableInputSchema, output: FindReusableOutputSchema },
-  'documents.get': { description: 'One stored document by SHA-256, with its links and upload state.', input: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(), output: DocumentSchema },
+  'documents.get': { description: 'One stored document by SHA-256, with its links and upload state.', input: z.object({ sha256: Sha256Schema }).strict(), output: DocumentSchema },
   'auth.session': { description: 'Who is signed in at this counter, with roles, since when, and whether the session is locked (or setup mode).', input: NoInput, output: SessionSchema },
   'auth.signIn': { description: "Sign a clerk in, verified offline against the accounts pulled from the central server; a few wrong passwords lock the account briefly.", input: SignInInputSchema, output: SessionSchema },
   'auth.signOut': { description: 'Sign the clerk out.', input: NoInput, output: SessionSchema },

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import type { Core } from '../../core/app/create-core.ts';
+import { callCore as call } from '../harness/central-fixture.ts';
 import { seededRandom, startFaultProxy, type Fault, type FaultProxy } from '../harness/fault-proxy.ts';
 import { startDeskServe, type DeskServe } from '../harness/desk-serve.ts';
 import { createTestCore } from '../harness/test-core.ts';
@@ -256,12 +257,6 @@ async function runCounterA(core: Core, plan: CounterAPlan): Promise<{ versions: 
   }
   if (serverDownUntil >= plan.count) await plan.restartServer();
   return { versions, downWindows };
-}
-
-async function call<T = unknown>(core: Core, method: string, input: unknown): Promise<T> {
-  const result = await core.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
 }
 
 async function rpc<T = unknown>(desk: DeskServe, method: string, input: unknown): Promise<T> {

@@ -2,11 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Core } from '../../core/app/create-core.ts';
-import { createEnrolmentCode } from '../../server/features/counters/service.ts';
 import { loadTemplates } from '../../server/features/reference/load.ts';
 import { putReferenceDocument } from '../../server/features/reference/repo.ts';
-import { pgliteBackend, type Backend } from '../../server/testing/backends.ts';
-import { startTestServer, type TestServer } from '../../server/testing/harness.ts';
+import { callCore, startCentralFixture, type CentralFixture } from '../harness/central-fixture.ts';
 import { recordingHttpClient, type Exchange } from '../harness/recording-http.ts';
 import { makeTempDir } from '../harness/temp-dir.ts';
 import { createTestCore } from '../harness/test-core.ts';
@@ -14,43 +12,31 @@ import { createTestCore } from '../harness/test-core.ts';
 // The administrator's form values (GET form-templates, `{ formValues }`) come down with the reference pull
 // from the real server and reach printing.setFormValues: once per version, only the fields the document
 // names, and a document that does not parse changes nothing.
-const AGENCY = '000.00.12.H12';
-
-let backend: Backend;
-let server: TestServer;
+let central: CentralFixture;
 let temp: ReturnType<typeof makeTempDir>;
 let core: Core;
 let exchanges: Exchange[];
 
 beforeEach(async () => {
-  backend = pgliteBackend();
-  server = await startTestServer(backend);
-  await server.addAgency(AGENCY, 'UBND phường Thử Nghiệm');
+  central = await startCentralFixture();
   temp = makeTempDir();
   const recording = recordingHttpClient();
   exchanges = recording.exchanges;
-  const { http } = recording;
-  core = createTestCore(temp.dir, { http, syncIntervalMs: 3_600_000, calendarDir: null });
-  const { code } = await createEnrolmentCode(server.sql, { agencyCode: AGENCY, slot: 1, counterName: 'Quầy 1', now: new Date() });
-  await call('sync.enroll', { serverUrl: server.url, code, deviceName: 'pc-1' });
+  core = createTestCore(temp.dir, { http: recording.http, syncIntervalMs: 3_600_000, calendarDir: null });
+  await central.enrol(core, { direct: true });
 });
 afterEach(async () => {
   core.stop();
-  await server.close();
-  await backend.dispose();
+  await central.close();
   temp.remove();
 });
 
-async function call<T = unknown>(method: string, input: unknown = {}): Promise<T> {
-  const result = await core.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+const call = <T = unknown>(method: string, input: unknown = {}) => callCore<T>(core, method, input);
 
 async function loadFormValues(formValues: unknown): Promise<string> {
   const file = path.join(temp.dir, 'form-templates.json');
   fs.writeFileSync(file, JSON.stringify({ formValues }));
-  return (await loadTemplates(server.sql, file)).version;
+  return (await loadTemplates(central.server.sql, file)).version;
 }
 const heldVersion = () =>
   (core.storage.db().prepare("SELECT version FROM reference_versions WHERE kind = 'form-templates'").get() as { version: string } | undefined)?.version;
@@ -106,7 +92,7 @@ describe("the administrator's form values from the real server", () => {
       { hotline: '1900 9999' },
       ['not', 'an', 'object'],
     ].entries()) {
-      await putReferenceDocument(server.sql, 'form-templates', '', `broken-${i}`, body);
+      await putReferenceDocument(central.server.sql, 'form-templates', '', `broken-${i}`, body);
       exchanges.length = 0;
       await call('sync.now');
       expect(templateExchanges(), `document ${i}`).toEqual([{ path: '/api/v1/form-templates', status: 200 }]);

@@ -5,58 +5,45 @@ import type { Core } from '../../core/app/create-core.ts';
 import { hashPassword } from '../../server/features/clerks/password.ts';
 import { setClerkDisabled, upsertClerk } from '../../server/features/clerks/repo.ts';
 import { findAgencyByCode } from '../../server/features/agencies/repo.ts';
-import { createEnrolmentCode } from '../../server/features/counters/service.ts';
 import { loadCalendars, loadCatalogue } from '../../server/features/reference/load.ts';
 import { putReferenceDocument } from '../../server/features/reference/repo.ts';
-import { pgliteBackend, type Backend } from '../../server/testing/backends.ts';
-import { startTestServer, type TestServer } from '../../server/testing/harness.ts';
 import type { Session } from '../../shared/contract/auth.ts';
+import { callCore, startCentralFixture, TEST_AGENCY_CODE, type CentralFixture } from '../harness/central-fixture.ts';
 import { recordingHttpClient, type Exchange } from '../harness/recording-http.ts';
 import { makeTempDir } from '../harness/temp-dir.ts';
 import { createTestCore } from '../harness/test-core.ts';
 
 // A counter core (real SQLite file) enrolled with the real central server (PGlite): clerk accounts with the
 // server's own scrypt hashes, the catalogue and the calendars come down with versions and 304s.
-const AGENCY = '000.00.12.H12';
 const REPO = path.resolve(import.meta.dirname, '../..');
 
-let backend: Backend;
-let server: TestServer;
+let central: CentralFixture;
 let temp: ReturnType<typeof makeTempDir>;
 let core: Core;
 let exchanges: Exchange[];
 
 beforeEach(async () => {
-  backend = pgliteBackend();
-  server = await startTestServer(backend);
-  await server.addAgency(AGENCY, 'UBND phường Thử Nghiệm');
-  const agency = await findAgencyByCode(server.sql, AGENCY);
-  await upsertClerk(server.sql, { agencyId: agency!.id, username: 'lan', displayName: 'Nguyễn Thị Lan', passwordHash: await hashPassword('Lan@2026'), roles: ['clerk'] });
-  await upsertClerk(server.sql, { agencyId: agency!.id, username: 'minh', displayName: 'Trần Văn Minh', passwordHash: await hashPassword('Minh@2026'), roles: ['clerk', 'supervisor'] });
-  await loadCatalogue(server.sql, path.join(REPO, 'resources', 'catalogue'));
-  await loadCalendars(server.sql, path.join(REPO, 'resources', 'calendar', 'schedule-2026.json'));
+  central = await startCentralFixture();
+  const agency = await findAgencyByCode(central.server.sql, TEST_AGENCY_CODE);
+  await upsertClerk(central.server.sql, { agencyId: agency!.id, username: 'lan', displayName: 'Nguyễn Thị Lan', passwordHash: await hashPassword('Lan@2026'), roles: ['clerk'] });
+  await upsertClerk(central.server.sql, { agencyId: agency!.id, username: 'minh', displayName: 'Trần Văn Minh', passwordHash: await hashPassword('Minh@2026'), roles: ['clerk', 'supervisor'] });
+  await loadCatalogue(central.server.sql, path.join(REPO, 'resources', 'catalogue'));
+  await loadCalendars(central.server.sql, path.join(REPO, 'resources', 'calendar', 'schedule-2026.json'));
 
   temp = makeTempDir();
   const recording = recordingHttpClient();
   exchanges = recording.exchanges;
-  const { http } = recording;
   // No shipped schedules: whatever the calendar knows of 2026 then comes from the pull.
-  core = createTestCore(temp.dir, { http, syncIntervalMs: 3_600_000, calendarDir: null });
-  const { code } = await createEnrolmentCode(server.sql, { agencyCode: AGENCY, slot: 1, counterName: 'Quầy 1', now: new Date() });
-  await call('sync.enroll', { serverUrl: server.url, code, deviceName: 'pc-1' });
+  core = createTestCore(temp.dir, { http: recording.http, syncIntervalMs: 3_600_000, calendarDir: null });
+  await central.enrol(core, { direct: true });
 });
 afterEach(async () => {
   core.stop();
-  await server.close();
-  await backend.dispose();
+  await central.close();
   temp.remove();
 });
 
-async function call<T = unknown>(method: string, input: unknown = {}): Promise<T> {
-  const result = await core.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+const call = <T = unknown>(method: string, input: unknown = {}) => callCore<T>(core, method, input);
 async function failure(method: string, input: unknown = {}): Promise<string> {
   const result = await core.dispatch(method, input);
   if (result.ok) throw new Error(`${method} unexpectedly succeeded`);
@@ -75,10 +62,9 @@ describe('reference pull from the real server', () => {
     expect(versions().map((row) => row.kind)).toEqual(['calendars', 'catalogue', 'clerks']);
 
     // Offline: the server is gone, the hash on the counter is enough.
-    await server.close();
+    await central.server.close(); // closing it again in afterEach is a no-op
     expect(await failure('auth.signIn', { username: 'lan', password: 'wrong' })).toBe('sign-in-failed');
     expect(await call<Session>('auth.signIn', { username: 'lan', password: 'Lan@2026' })).toMatchObject({ mode: 'signed-in', clerk: { displayName: 'Nguyễn Thị Lan', roles: ['clerk'] } });
-    server = await startTestServer(pgliteBackend()); // for afterEach
   });
 
   test('an unchanged server costs one 304 per kind and writes nothing', async () => {
@@ -98,14 +84,14 @@ describe('reference pull from the real server', () => {
     const khaiSinh = release.versions.find((version) => version.code === '1.001193')!;
     const file = path.join(temp.dir, 'release.json');
     fs.writeFileSync(file, JSON.stringify({ revision: 42, publishedAt: '2026-12-01', versions: [{ ...khaiSinh, name: 'Đăng ký khai sinh (bản mới)' }] }));
-    const loaded = await loadCatalogue(server.sql, file);
+    const loaded = await loadCatalogue(central.server.sql, file);
     await call('sync.now');
     expect(core.catalogue.status().origins.find((origin) => origin.origin === 'server')).toMatchObject({ revision: 42, versions: 1 });
     expect(versions().find((row) => row.kind === 'catalogue')?.version).toBe(loaded.version);
     expect(await call('catalogue.get', { code: '1.001193' })).toMatchObject({ origin: 'server', catalogueRevision: 42, version: { name: 'Đăng ký khai sinh (bản mới)' } });
 
     // Two versions of one code in force at once: refused whole, the revision-42 copy stays.
-    await putReferenceDocument(server.sql, 'catalogue', '', 'broken-1', { revision: 43, publishedAt: '2026-12-02', versions: [khaiSinh, { ...khaiSinh, name: 'x' }] });
+    await putReferenceDocument(central.server.sql, 'catalogue', '', 'broken-1', { revision: 43, publishedAt: '2026-12-02', versions: [khaiSinh, { ...khaiSinh, name: 'x' }] });
     await call('sync.now');
     expect(core.catalogue.status().origins.find((origin) => origin.origin === 'server')).toMatchObject({ revision: 42 });
     expect(versions().find((row) => row.kind === 'catalogue')?.version).toBe(loaded.version);
@@ -122,8 +108,8 @@ describe('reference pull from the real server', () => {
   test('a clerk disabled on the server is disabled on the counter at the next pull, open session included', async () => {
     await call('sync.now');
     await call('auth.signIn', { username: 'lan', password: 'Lan@2026' });
-    const agency = await findAgencyByCode(server.sql, AGENCY);
-    await setClerkDisabled(server.sql, agency!.id, 'lan', true);
+    const agency = await findAgencyByCode(central.server.sql, TEST_AGENCY_CODE);
+    await setClerkDisabled(central.server.sql, agency!.id, 'lan', true);
     await call('sync.now');
     expect((await call<Session>('auth.session')).mode).toBe('signed-out');
     expect(await failure('auth.signIn', { username: 'lan', password: 'Lan@2026' })).toBe('account-disabled');

@@ -10,6 +10,10 @@ export type NewAuditEntry = Readonly<Omit<AuditRow, 'seq' | 'prevHash' | 'detail
 
 type StoredRow = { seq: number; id: string; at: string; actor: string; action: string; entity: string; entity_id: string; details: string; prev_hash: string; hash: string };
 
+function toAuditRow(row: StoredRow): AuditRow {
+  return { seq: row.seq, id: row.id, at: row.at, actor: row.actor, action: row.action, entity: row.entity, entityId: row.entity_id, details: row.details, prevHash: row.prev_hash };
+}
+
 /** Appends one entry chained to the last; call inside the transaction of the change it records. */
 export function appendAudit(db: CounterDatabase, entry: NewAuditEntry): void {
   const last = cachedStatement(db, 'SELECT seq, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
@@ -42,7 +46,7 @@ export function verifyAudit(db: CounterDatabase): AuditVerification {
     if (stored.seq === null) return { ok: false, entries, brokenAtSeq: null, problem: `entry ${stored.id} is outside the chain` };
     if (stored.seq !== expectedSeq) return { ok: false, entries, brokenAtSeq: expectedSeq, problem: `entry ${expectedSeq} is missing` };
     if (stored.prev_hash !== prevHash) return { ok: false, entries, brokenAtSeq: stored.seq, problem: `entry ${stored.seq} does not link to the entry before it` };
-    const expected = hashAuditRow({ seq: stored.seq, id: stored.id, at: stored.at, actor: stored.actor, action: stored.action, entity: stored.entity, entityId: stored.entity_id, details: stored.details, prevHash: stored.prev_hash });
+    const expected = hashAuditRow(toAuditRow(stored));
     if (stored.hash !== expected) return { ok: false, entries, brokenAtSeq: stored.seq, problem: `entry ${stored.seq} was changed after it was written` };
     prevHash = stored.hash;
     expectedSeq += 1;
@@ -62,7 +66,7 @@ export type ChainedAuditEntry = Readonly<AuditRow & { hash: string }>;
 /** Entries after `seq` in chain order, exactly as stored and hashed (for upload to the central server). */
 export function auditEntriesAfter(db: CounterDatabase, seq: number, limit: number): ChainedAuditEntry[] {
   const rows = cachedStatement(db, 'SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(seq, limit) as StoredRow[];
-  return rows.map((row) => ({ seq: row.seq, id: row.id, at: row.at, actor: row.actor, action: row.action, entity: row.entity, entityId: row.entity_id, details: row.details, prevHash: row.prev_hash, hash: row.hash }));
+  return rows.map((row) => ({ ...toAuditRow(row), hash: row.hash }));
 }
 
 /** The last entry's seq (0 for an empty log). */

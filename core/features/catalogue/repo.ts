@@ -1,5 +1,6 @@
 import type { CatalogueOrigin } from '../../../shared/contract/catalogue.ts';
 import type { CounterDatabase } from '../../db/open-database.ts';
+import { cachedStatement } from '../../db/statements.ts';
 
 export type OriginRow = Readonly<{ origin: CatalogueOrigin; revision: number; publishedAt: string; loadedAt: string }>;
 
@@ -35,26 +36,24 @@ export type SummaryRow = Readonly<{
 export type BodyRow = Readonly<{ origin: CatalogueOrigin; revision: number; body: string }>;
 
 export function readOrigin(db: CounterDatabase, origin: CatalogueOrigin): OriginRow | null {
-  const row = db
-    .prepare(
-      `SELECT origin, revision, published_at AS publishedAt, loaded_at AS loadedAt
-       FROM catalogue_origins WHERE origin = ?`,
-    )
-    .get(origin) as OriginRow | undefined;
+  const row = cachedStatement(
+    db,
+    `SELECT origin, revision, published_at AS publishedAt, loaded_at AS loadedAt
+     FROM catalogue_origins WHERE origin = ?`,
+  ).get(origin) as OriginRow | undefined;
   return row ?? null;
 }
 
 export function readOrigins(db: CounterDatabase): OriginRow[] {
-  return db
-    .prepare(
-      `SELECT origin, revision, published_at AS publishedAt, loaded_at AS loadedAt
-       FROM catalogue_origins ORDER BY origin`,
-    )
-    .all() as OriginRow[];
+  return cachedStatement(
+    db,
+    `SELECT origin, revision, published_at AS publishedAt, loaded_at AS loadedAt
+     FROM catalogue_origins ORDER BY origin`,
+  ).all() as OriginRow[];
 }
 
 export function countVersions(db: CounterDatabase, origin: CatalogueOrigin): number {
-  return (db.prepare(`SELECT count(*) AS n FROM catalogue_versions WHERE origin = ?`).get(origin) as { n: number }).n;
+  return (cachedStatement(db, `SELECT count(*) AS n FROM catalogue_versions WHERE origin = ?`).get(origin) as { n: number }).n;
 }
 
 /**
@@ -132,20 +131,19 @@ export function findSummaries(db: CounterDatabase, filter: SummaryFilter): Summa
 
 /** The version of a national code in force on `at`, the server's before the shipped one. */
 export function findVersionInForce(db: CounterDatabase, code: string, at: string): BodyRow | null {
-  const row = db
-    .prepare(
-      `SELECT v.origin AS origin, o.revision AS revision, v.body AS body
-       FROM catalogue_versions v JOIN catalogue_origins o ON o.origin = v.origin
-       WHERE v.code = @code AND ${IN_FORCE}
-       ORDER BY v.origin = 'server' DESC
-       LIMIT 1`,
-    )
-    .get({ code, at }) as BodyRow | undefined;
+  const row = cachedStatement(
+    db,
+    `SELECT v.origin AS origin, o.revision AS revision, v.body AS body
+     FROM catalogue_versions v JOIN catalogue_origins o ON o.origin = v.origin
+     WHERE v.code = @code AND ${IN_FORCE}
+     ORDER BY v.origin = 'server' DESC
+     LIMIT 1`,
+  ).get({ code, at }) as BodyRow | undefined;
   return row ?? null;
 }
 
 /** The national code a local code belongs to, if any version carries it. */
 export function findCodeByLocalCode(db: CounterDatabase, localCode: string): string | null {
-  const row = db.prepare(`SELECT code FROM catalogue_versions WHERE local_code = ? LIMIT 1`).get(localCode) as { code: string } | undefined;
+  const row = cachedStatement(db, `SELECT code FROM catalogue_versions WHERE local_code = ? LIMIT 1`).get(localCode) as { code: string } | undefined;
   return row?.code ?? null;
 }

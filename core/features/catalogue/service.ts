@@ -13,13 +13,14 @@ import {
   type CatalogueSummary,
   type ProcedureVersion,
 } from '../../../shared/contract/catalogue.ts';
-import { TimeLimitSchema, type TimeLimit } from '../../../shared/contract/time-limit.ts';
+import { TimeLimitSchema } from '../../../shared/contract/time-limit.ts';
 import { foldVietnamese } from '../../../shared/domain/text/fold.ts';
 import { toVietnamIso, vietnamDate } from '../../../shared/domain/time/vietnam-time.ts';
 import type { Storage } from '../../app/storage.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Logger } from '../../ports/logger.ts';
 import { CoreError } from '../../rpc/core-error.ts';
+import type { ProcedureForIntake } from '../dossiers/ports.ts';
 import {
   countVersions,
   findCodeByLocalCode,
@@ -47,9 +48,6 @@ export type CatalogueStatus = Readonly<{
   origins: readonly Readonly<{ origin: CatalogueOrigin; revision: number; publishedAt: string; loadedAt: string; versions: number }>[];
 }>;
 
-/** The shape dossier intake needs (core/features/dossiers/ports.ts ProcedureLookup). */
-export type ProcedureInForce = Readonly<{ code: string; name: string; version: string; timeLimit: TimeLimit }>;
-
 export interface CatalogueService {
   /** Loads the shipped catalogue into the counter's file when its revision is newer than the file's. */
   loadShipped(): ShippedLoadOutcome;
@@ -62,7 +60,7 @@ export interface CatalogueService {
   /** Like getProcedure, null instead of `not-found`. */
   findProcedure(code: string, at?: string): CatalogueEntry | null;
   /** For dossier intake: name, version label and time-limit rule; null if no version, or its rule is unconfirmed. */
-  procedureInForce(code: string, date: string): ProcedureInForce | null;
+  procedureInForce(code: string, date: string): ProcedureForIntake | null;
   status(): CatalogueStatus;
 }
 

@@ -2,7 +2,7 @@ import type { Handlers } from '../../rpc/dispatch.ts';
 import type { SettingsService } from '../settings/service.ts';
 
 /** Identity from the settings (enrolment fills them in); the counter id once enrolled with the central server. */
-export function counterHandlers(profile: string, settings: SettingsService, counterId: () => string | null = () => null) {
+export function counterHandlers(profile: string, settings: SettingsService, counterId: () => string | null) {
   return {
     'counter.get': () => {
       const { counter } = settings.get();

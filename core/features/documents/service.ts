@@ -77,6 +77,13 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
     return get(stored.sha256);
   }
 
+  /** Scanned (or imported) pages → one PDF/A-2b, stored and linked. */
+  async function keepPages(pages: readonly NormalisedPage[], source: 'scan' | 'import', target: PaperTarget): Promise<DocumentInfo> {
+    const bytes = await assemblePdf(pages, clock.now(), source === 'scan' ? 'Bản quét' : 'Tài liệu nhập');
+    const blankPages = pages.flatMap((page, index) => (page.blank ? [index + 1] : []));
+    return keep(bytes, { pages: pages.length, source, blankPages }, target);
+  }
+
   return {
     settings,
     updateSettings(patch: Partial<ScanningSettings>): ScanningSettings {
@@ -96,20 +103,14 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
       return { document: get(sha256), reused, dossierVersion };
     },
 
-    /** Scanned (or imported) pages → one PDF/A-2b, stored and linked. */
-    async keepPages(pages: readonly NormalisedPage[], source: 'scan' | 'import', target: PaperTarget): Promise<DocumentInfo> {
-      const bytes = await assemblePdf(pages, clock.now(), source === 'scan' ? 'Bản quét' : 'Tài liệu nhập');
-      const blankPages = pages.flatMap((page, index) => (page.blank ? [index + 1] : []));
-      return keep(bytes, { pages: pages.length, source, blankPages }, target);
-    },
+    keepPages,
 
     async import(paths: readonly string[], target: PaperTarget, mode: ScanMode = 'grey'): Promise<DocumentInfo> {
       const current = settings();
       const roots = [importDropFolder(dataDir), ...current.importFolders];
       const imported = await importFiles(paths, roots, { maxFileBytes: current.maxFileMb * 1024 * 1024, maxPages: current.maxPages }, mode);
       if (imported.kind === 'pdf') return keep(imported.bytes, { pages: imported.pages, source: 'import', blankPages: [] }, target);
-      const bytes = await assemblePdf(imported.pages, clock.now(), 'Tài liệu nhập');
-      return keep(bytes, { pages: imported.pages.length, source: 'import', blankPages: imported.pages.flatMap((page, index) => (page.blank ? [index + 1] : [])) }, target);
+      return keepPages(imported.pages, 'import', target);
     },
 
     findReusable: (idNumber: string) => findReusableLocal(storage.db(), idNumber, (id) => options.dossiers().get(id), options.serverReusable),
@@ -120,6 +121,7 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
       repo.scheduleUploadRetry(storage.db(), sha256, attempts, toVietnamIso(new Date(clock.now().getTime() + delayMs)), error);
     },
     uploadConfirmed: (sha256: string) => repo.markConfirmed(storage.db(), sha256, nowIso()),
+    makeDue: () => repo.makeUploadsDue(storage.db()),
 
     /** For the sync upload step: the file of a document, or null when it is gone. */
     fileOf(sha256: string): string | null {

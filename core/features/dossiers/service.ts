@@ -94,6 +94,20 @@ export function createDossierService(options: DossierServiceOptions): DossierSer
     return dossier;
   }
 
+  /** The dossier's stored state, moved to `status` at `at`; the caller adjusts the pause and the return. */
+  function changeFrom(current: Dossier, status: DossierStatus, at: string): DossierChange {
+    return { status, dueAt: current.dueAt, pausedAt: current.pausedAt, pausedMinutes: current.pausedWorkingMinutes, returnedAt: current.returnedAt, updatedAt: at };
+  }
+
+  /** Ends a supplement pause at `at`: the clock stood still since `pausedAt`, so the due date moves by that working time. */
+  function resumeClock(change: DossierChange, current: Dossier, pausedAt: string, at: string): number {
+    const paused = options.dueDates.workingMinutesBetween(pausedAt, at);
+    change.pausedAt = null;
+    change.pausedMinutes = current.pausedWorkingMinutes + paused;
+    change.dueAt = options.dueDates.addWorkingMinutes(current.dueAt, paused);
+    return paused;
+  }
+
   return {
     get,
 
@@ -148,23 +162,12 @@ export function createDossierService(options: DossierServiceOptions): DossierSer
         throw new CoreError('invalid-state', `Cannot ${action} a dossier that is ${DOSSIER_STATUSES[current.status].en.toLowerCase()}`, { status: current.status, action });
       }
       const at = toVietnamIso(clock.now());
-      const change: DossierChange = {
-        status: to,
-        dueAt: current.dueAt,
-        pausedAt: current.pausedAt,
-        pausedMinutes: current.pausedWorkingMinutes,
-        returnedAt: current.returnedAt,
-        updatedAt: at,
-      };
+      const change = changeFrom(current, to, at);
       let moved: Record<string, unknown> = {};
       if (action === 'requestSupplement') {
         change.pausedAt = at;
       } else if (action === 'supplement' && current.pausedAt) {
-        // The clock stood still from the request to the supplement: the due date moves by that working time.
-        const paused = options.dueDates.workingMinutesBetween(current.pausedAt, at);
-        change.pausedAt = null;
-        change.pausedMinutes = current.pausedWorkingMinutes + paused;
-        change.dueAt = options.dueDates.addWorkingMinutes(current.dueAt, paused);
+        const paused = resumeClock(change, current, current.pausedAt, at);
         moved = { pausedWorkingMinutes: paused, previousDueAt: current.dueAt, dueAt: change.dueAt };
       } else if (action === 'returnResult') {
         change.returnedAt = at;
@@ -184,15 +187,9 @@ export function createDossierService(options: DossierServiceOptions): DossierSer
         if (!current) return 'unknown' as const;
         if (current.status === serverChange.status) return 'unchanged' as const;
         const at = toVietnamIso(clock.now());
-        const change: DossierChange = { status: serverChange.status, dueAt: current.dueAt, pausedAt: current.pausedAt, pausedMinutes: current.pausedWorkingMinutes, returnedAt: current.returnedAt, updatedAt: at };
+        const change = changeFrom(current, serverChange.status, at);
         if (serverChange.status === 'supplement-requested') change.pausedAt ??= at;
-        else if (current.pausedAt) {
-          // Leaving a supplement pause: the due date moves by the paused working time, as at the counter.
-          const paused = options.dueDates.workingMinutesBetween(current.pausedAt, at);
-          change.pausedAt = null;
-          change.pausedMinutes = current.pausedWorkingMinutes + paused;
-          change.dueAt = options.dueDates.addWorkingMinutes(current.dueAt, paused);
-        }
+        else if (current.pausedAt) resumeClock(change, current, current.pausedAt, at); // leaving a supplement pause, as at the counter
         if (serverChange.status === 'returned') change.returnedAt ??= at;
         if (!updateDossier(db, current.id, current.version, change)) throw new Error('dossier changed inside its own transaction');
         appendAudit(db, {

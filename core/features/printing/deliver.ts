@@ -32,14 +32,12 @@ export function printerFactory(dataDir: string): PrinterFactory {
  * copies or, if refused, none). An OS queue gets one PDF per copy; a failure after the first copy was spooled
  * counts as "may have printed", so the queue does not send the first copy again.
  */
-export async function deliverDocuments(profile: PrinterProfile, copies: readonly FilledDocument[], issuedAt: string, factory: PrinterFactory): Promise<number> {
+export async function deliverDocuments(profile: PrinterProfile, copies: readonly FilledDocument[], issuedAt: string, factory: PrinterFactory): Promise<void> {
   const printer = factory(profile);
   if (profile.connection.kind !== 'os') {
-    const bytes = await escPosForPrinter(profile, copies);
-    await printer.send(bytes);
-    return bytes.length;
+    await printer.send(await escPosForPrinter(profile, copies));
+    return;
   }
-  let total = 0;
   for (const [index, doc] of copies.entries()) {
     const pdf = await renderDocumentPdf(doc, profile.paper, issuedAt);
     try {
@@ -48,7 +46,5 @@ export async function deliverDocuments(profile: PrinterProfile, copies: readonly
       if (error instanceof PrinterError && index > 0) throw new PrinterError(error.code, error.message, { cause: error, mayHavePrinted: true });
       throw error;
     }
-    total += pdf.length;
   }
-  return total;
 }

@@ -1,3 +1,4 @@
+import type { PaperName } from '../../../shared/contract/printing.ts';
 import type { DocLine, FilledDocument, TextStyle } from '../../../shared/domain/forms/model.ts';
 import { PAPER_WIDTH_DOTS, renderSlip, type Raster, type SlipLine, type SlipText } from './raster.ts';
 
@@ -8,7 +9,7 @@ import { PAPER_WIDTH_DOTS, renderSlip, type Raster, type SlipLine, type SlipText
  * image without page breaks.
  */
 
-export type Paper = '80mm' | '58mm' | 'A5' | 'A4';
+export type Paper = PaperName;
 
 /** A5 is 148 mm and A4 210 mm wide; at 144 dpi, rounded down to whole bytes. */
 const PAGE_WIDTH_DOTS = { A5: 832, A4: 1184 } as const;

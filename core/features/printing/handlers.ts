@@ -4,7 +4,7 @@ import type { Clock } from '../../ports/clock.ts';
 import { PrinterError, type Printer } from '../../ports/printer.ts';
 import type { Handlers } from '../../rpc/dispatch.ts';
 import { CoreError } from '../../rpc/core-error.ts';
-import { printerFactory, type PrinterFactory } from './deliver.ts';
+import { printerFactory } from './deliver.ts';
 import { renderDocumentPdf } from './document-pdf.ts';
 import { encodeAsciiEscPos, encodeRasterEscPos } from './escpos.ts';
 import { PAPER_WIDTH_DOTS, renderSlip, type SlipLine } from './raster.ts';
@@ -34,7 +34,8 @@ async function send(printer: Printer, bytes: Buffer, where: Record<string, unkno
   }
 }
 
-export function printingHandlers(clock: Clock, printing: PrintingService, dataDir: string, factory: PrinterFactory = printerFactory(dataDir)) {
+export function printingHandlers(clock: Clock, printing: PrintingService, dataDir: string) {
+  const factory = printerFactory(dataDir);
   const stamp = () => {
     const printedAt = toVietnamIso(clock.now());
     return { printedAt, time: `${printedAt.slice(11, 16)} ${printedAt.slice(8, 10)}/${printedAt.slice(5, 7)}/${printedAt.slice(0, 4)}` };

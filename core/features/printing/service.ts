@@ -94,6 +94,13 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
     return fallback.id;
   }
 
+  /** Outside any dossier change: store the job, wake the worker, return the job as stored. */
+  function queueJob(fields: Omit<repo.NewPrintJob, 'id' | 'nowUtc'>): PrintJob {
+    const id = insertJob(storage.db(), fields);
+    queue.wake();
+    return publicJob(storedJob(id));
+  }
+
   const queue = createPrintQueue({
     storage,
     clock,
@@ -130,14 +137,12 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
 
     print({ dossierId, form, copies, printerId }) {
       options.sources.dossier(dossierId); // not-found before anything is queued
-      const id = insertJob(storage.db(), { dossierId, form, printerId: printerIdFor(printerId), copies: copiesFor(form, copies), issuedAt: nowIso(), reprintOf: null, reprintedAt: null, extra: {} });
-      queue.wake();
-      return publicJob(storedJob(id));
+      return queueJob({ dossierId, form, printerId: printerIdFor(printerId), copies: copiesFor(form, copies), issuedAt: nowIso(), reprintOf: null, reprintedAt: null, extra: {} });
     },
 
     printReceipt({ receiptId, copies, printerId }) {
       const receipt = sources.receipt(receiptId); // not-found before anything is queued
-      const id = insertJob(storage.db(), {
+      return queueJob({
         dossierId: receipt.dossierId,
         form: 'receipt',
         printerId: printerIdFor(printerId),
@@ -147,14 +152,12 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
         reprintedAt: null,
         extra: { receiptId },
       });
-      queue.wake();
-      return publicJob(storedJob(id));
     },
 
     reprint({ jobId, printerId }) {
       const original = storedJob(jobId);
       // The same document, dated as the original; only the banner says when it was printed again.
-      const id = insertJob(storage.db(), {
+      return queueJob({
         dossierId: original.dossierId,
         form: original.form,
         printerId: printerId === undefined ? original.printerId : printer(printerId).id,
@@ -164,8 +167,6 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
         reprintedAt: nowIso(),
         extra: original.extra,
       });
-      queue.wake();
-      return publicJob(storedJob(id));
     },
 
     jobs: (query) => repo.listJobs(storage.db(), query).map(publicJob),

@@ -8,6 +8,7 @@ import type { FeeQuote } from '../../../shared/contract/receipts.ts';
 import { createTestCore } from '../../../test/harness/test-core.ts';
 import { makeTempDir } from '../../../test/harness/temp-dir.ts';
 import { makeTestCertificate, xmlsecVerifies } from './testing/certificates.ts';
+import { callOn } from './testing/local-signing.ts';
 
 const TARGET = 1000;
 const CHILD = path.resolve(import.meta.dirname, '../../../test/harness/receipt-issue-loop.ts');
@@ -21,11 +22,7 @@ beforeAll(async () => {
   const cert = makeTestCertificate(path.join(temp.dir, 'cert'));
   fs.writeFileSync(path.join(temp.dir, 'cert.path'), cert.certFile);
   const core = createTestCore(temp.dir);
-  const call = async <T,>(method: string, input: unknown): Promise<T> => {
-    const result = await core.dispatch(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.code}`);
-    return result.value as T;
-  };
+  const call = <T,>(method: string, input: unknown) => callOn<T>(core, method, input);
   await call('settings.update', { counter: { agencyCode: '000.00.12.H12', slot: 2 } });
   await call('receipts.setSettings', { signer: { kind: 'pkcs12', file: cert.p12, password: cert.password } });
   const dossier = await call<Dossier>('dossiers.intake', { procedureCode: '2.000884', applicant: { kind: 'citizen', fullName: 'Lê Văn Bình' } });

@@ -13,7 +13,7 @@ import { startFakeThermalPrinter, type FakeThermalPrinter } from '../../../test/
 import { createTestCore } from '../../../test/harness/test-core.ts';
 import { makeTempDir } from '../../../test/harness/temp-dir.ts';
 import type { Core } from '../../app/create-core.ts';
-import { makeTestCertificate } from './testing/certificates.ts';
+import { callOn, failureCode, setUpLocalSigning } from './testing/local-signing.ts';
 
 // receipts.print and printing.render with a receiptId: the real core on a SQLite file, receipts signed with a
 // real PKCS#12 key, the job sent over TCP to the capture server and read back (ESC/POS → raster → zbarimg),
@@ -23,15 +23,8 @@ let temp: ReturnType<typeof makeTempDir>;
 let core: Core;
 let printer: FakeThermalPrinter;
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const result = await core.dispatch(method, input);
-  if (!result.ok) throw Object.assign(new Error(`${method}: ${result.error.code} ${result.error.message}`), { code: result.error.code });
-  return result.value as T;
-}
-async function failure(method: string, input: unknown): Promise<string> {
-  const result = await core.dispatch(method, input);
-  return result.ok ? 'ok' : result.error.code;
-}
+const call = <T,>(method: string, input: unknown) => callOn<T>(core, method, input);
+const failure = (method: string, input: unknown) => failureCode(core, method, input);
 
 const intake = () =>
   call<Dossier>('dossiers.intake', {
@@ -72,11 +65,9 @@ async function printedCodes(): Promise<string[]> {
 
 beforeEach(async () => {
   temp = makeTempDir('mot-cua-receipt-print-');
-  const cert = makeTestCertificate(path.join(temp.dir, 'cert'));
   printer = await startFakeThermalPrinter();
   core = createTestCore(temp.dir, { clock: { now: () => new Date('2026-11-23T02:00:00Z') } });
-  await call('settings.update', { counter: { agencyCode: '000.00.12.H12', slot: 2 } });
-  await call('receipts.setSettings', { counterSeries: 'Q2', seller: { name: 'UBND phường Hoàn Kiếm', taxCode: '0101234567', address: 'Hà Nội' }, signer: { kind: 'pkcs12', file: cert.p12, password: cert.password } });
+  await setUpLocalSigning(core, temp.dir);
   await call('fees.setSettings', { services: [{ id: 'photocopy', name: 'Photo tài liệu', amount: 500, unit: 'trang' }] });
   // A bank account is set: the paid receipt must still carry no VietQR.
   await call('printing.setFormValues', { governingBody: 'UBND phường Hoàn Kiếm', placeName: 'Hoàn Kiếm', bank: { bin: '970415', account: '113000012345', accountName: 'UBND PHUONG HOAN KIEM' } });

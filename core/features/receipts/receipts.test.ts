@@ -8,21 +8,15 @@ import { parseVietQr } from '../../../shared/domain/payments/vietqr.ts';
 import { createTestCore } from '../../../test/harness/test-core.ts';
 import { makeTempDir } from '../../../test/harness/temp-dir.ts';
 import type { Core } from '../../app/create-core.ts';
-import { makeTestCertificate, xmlsecVerifies, type TestCertificate } from './testing/certificates.ts';
+import { xmlsecVerifies, type TestCertificate } from './testing/certificates.ts';
+import { callOn, failureCode, setUpLocalSigning } from './testing/local-signing.ts';
 
 let temp: ReturnType<typeof makeTempDir>;
 let core: Core;
 let cert: TestCertificate;
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const result = await core.dispatch(method, input);
-  if (!result.ok) throw Object.assign(new Error(`${method}: ${result.error.code} ${result.error.message}`), { code: result.error.code });
-  return result.value as T;
-}
-async function failure(method: string, input: unknown): Promise<string> {
-  const result = await core.dispatch(method, input);
-  return result.ok ? 'ok' : result.error.code;
-}
+const call = <T,>(method: string, input: unknown) => callOn<T>(core, method, input);
+const failure = (method: string, input: unknown) => failureCode(core, method, input);
 
 const intake = (procedureCode: string) =>
   call<Dossier>('dossiers.intake', { procedureCode, applicant: { kind: 'citizen', fullName: 'Nguyễn Thị Lan', idNumber: '001190012345', address: '12 Hàng Bạc, Hoàn Kiếm' }, papers: [{ name: 'Tờ khai', form: 'original', count: 1 }] });
@@ -38,10 +32,8 @@ function writeXml(name: string, xml: string): string {
 
 beforeEach(async () => {
   temp = makeTempDir();
-  cert = makeTestCertificate(path.join(temp.dir, 'cert'));
   core = createTestCore(temp.dir, { clock: { now: () => new Date('2026-11-23T02:00:00Z') } });
-  await call('settings.update', { counter: { agencyCode: '000.00.12.H12', slot: 2 } });
-  await call('receipts.setSettings', { counterSeries: 'Q2', seller: { name: 'UBND phường Hoàn Kiếm', taxCode: '0101234567', address: 'Hà Nội' }, signer: { kind: 'pkcs12', file: cert.p12, password: cert.password } });
+  cert = await setUpLocalSigning(core, temp.dir);
 });
 afterEach(() => {
   core.stop();

@@ -38,6 +38,21 @@ export interface CentralClient {
   call<S extends z.ZodType>(request: CentralCall, schema: S): Promise<CentralAnswer<z.output<S>>>;
 }
 
+/** Server minus counter, in seconds to one decimal, against the midpoint of the request's round trip. */
+export function clockSkewSeconds(serverMs: number, sentAt: number, receivedAt: number): number {
+  return Math.round((serverMs - (sentAt + receivedAt) / 2) / 100) / 10;
+}
+
+/** A response body as JSON; an empty or unparseable body is `undefined`. */
+export function jsonBodyOf(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 function serverTimeOf(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const value = (body as { serverTime?: unknown }).serverTime;
@@ -51,9 +66,7 @@ export function createCentralClient(options: CentralClientOptions): CentralClien
   function checkClock(sentAt: number, receivedAt: number, dateHeader: string | undefined, body: unknown): void {
     const stated = serverTimeOf(body) ?? dateHeader;
     const serverMs = stated === undefined ? Number.NaN : Date.parse(stated);
-    if (Number.isNaN(serverMs)) return;
-    const counterMs = (sentAt + receivedAt) / 2;
-    options.onClockSkew(Math.round((serverMs - counterMs) / 100) / 10);
+    if (!Number.isNaN(serverMs)) options.onClockSkew(clockSkewSeconds(serverMs, sentAt, receivedAt));
   }
 
   return {
@@ -80,12 +93,7 @@ export function createCentralClient(options: CentralClientOptions): CentralClien
         return { ok: false, failure: { kind: 'retry', problem: 'server-unreachable', message: `No connection to the server: ${reason}`, retryAfterMs: null } };
       }
       const receivedAt = clock.now().getTime();
-      let body: unknown;
-      try {
-        body = response.body === '' ? undefined : JSON.parse(response.body);
-      } catch {
-        body = undefined;
-      }
+      const body = jsonBodyOf(response.body);
       checkClock(sentAt, receivedAt, response.headers.date, body);
       const { status } = response;
       if ((status >= 200 && status < 300) || (status === 304 && request.ifNoneMatch !== undefined)) {

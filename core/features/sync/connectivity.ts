@@ -1,10 +1,10 @@
+import { CENTRAL_PATHS } from '../../../shared/contract/central-api.ts';
 import type { ConnectionState, SyncProblem } from '../../../shared/contract/sync.ts';
 import type { Clock } from '../../ports/clock.ts';
 import { HttpNetworkError, type HttpClient } from '../../ports/http-client.ts';
+import { clockSkewSeconds } from './central-client.ts';
 
 export type Connectivity = Readonly<{ state: ConnectionState; problem: SyncProblem | null; checkedAt: string | null; lastError: string | null }>;
-
-export const HEALTH_PATH = '/api/v1/health';
 
 /**
  * Whether the central server answers, judged from a real request to it (never from the OS's network
@@ -15,10 +15,10 @@ export async function probeServer(http: HttpClient, clock: Clock, serverUrl: str
   const checkedAt = clock.now().toISOString();
   try {
     const sentAt = clock.now().getTime();
-    const response = await http.request({ method: 'GET', url: new URL(HEALTH_PATH, serverUrl).toString(), timeoutMs });
+    const response = await http.request({ method: 'GET', url: new URL(CENTRAL_PATHS.health, serverUrl).toString(), timeoutMs });
     // The Date header is on every answer, errors included (1 s resolution is plenty for a minutes check).
     const serverMs = Date.parse(response.headers.date ?? '');
-    if (onClockSkew && !Number.isNaN(serverMs)) onClockSkew(Math.round((serverMs - (sentAt + clock.now().getTime()) / 2) / 100) / 10);
+    if (onClockSkew && !Number.isNaN(serverMs)) onClockSkew(clockSkewSeconds(serverMs, sentAt, clock.now().getTime()));
     if (response.status >= 200 && response.status < 300) return { state: 'online', problem: null, checkedAt, lastError: null };
     if (response.status === 401 || response.status === 403) {
       return { state: 'paused', problem: 'credential-refused', checkedAt, lastError: `The server refused this counter's credential (HTTP ${response.status})` };

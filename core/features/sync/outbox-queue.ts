@@ -77,6 +77,11 @@ export function retryDeadJobs(db: CounterDatabase, ids: readonly string[], now: 
   return db.transaction(() => ids.reduce((count, id) => count + statement.run(now, id).changes, 0))();
 }
 
+/** Whether any job of this aggregate is still in the outbox (waiting or dead): the server may not have it. */
+export function hasOutboxJob(db: CounterDatabase, aggregateId: string): boolean {
+  return cachedStatement(db, 'SELECT 1 FROM outbox WHERE aggregate_id = ? LIMIT 1').get(aggregateId) !== undefined;
+}
+
 /** A person asked to sync now: waiting jobs are due at once (their attempt counts stay). */
 export function makeAllDue(db: CounterDatabase, now: string): void {
   cachedStatement(db, 'UPDATE outbox SET next_attempt_at = ? WHERE dead_at IS NULL AND julianday(next_attempt_at) > julianday(?)').run(now, now);

@@ -12,7 +12,8 @@ export type NewOutboxJob = Readonly<{
 
 /** Call inside the transaction that makes the change the job carries; the two commit or roll back together. */
 export function insertOutboxJob(db: CounterDatabase, job: NewOutboxJob): void {
-  cachedStatement(db, 
+  cachedStatement(
+    db,
     `INSERT INTO outbox (id, created_at, kind, aggregate_id, payload, next_attempt_at)
      VALUES (@id, @createdAt, @kind, @aggregateId, @payload, @createdAt)`,
   ).run({ ...job, payload: JSON.stringify(job.payload) });
@@ -21,12 +22,12 @@ export function insertOutboxJob(db: CounterDatabase, job: NewOutboxJob): void {
 export type OutboxCounts = Readonly<{ pending: number; deadLetters: number }>;
 
 export function countOutbox(db: CounterDatabase): OutboxCounts {
-  const row = cachedStatement(db, 
-      `SELECT count(*) FILTER (WHERE dead_at IS NULL) AS pending,
-              count(*) FILTER (WHERE dead_at IS NOT NULL) AS deadLetters
-       FROM outbox`,
-    )
-    .get() as { pending: number; deadLetters: number };
+  const row = cachedStatement(
+    db,
+    `SELECT count(*) FILTER (WHERE dead_at IS NULL) AS pending,
+            count(*) FILTER (WHERE dead_at IS NOT NULL) AS deadLetters
+     FROM outbox`,
+  ).get() as { pending: number; deadLetters: number };
   return { pending: row.pending, deadLetters: row.deadLetters };
 }
 

@@ -11,10 +11,6 @@ export function readReferenceVersion(db: CounterDatabase, kind: ReferenceKind): 
   return row ?? null;
 }
 
-export function listReferenceVersions(db: CounterDatabase): ReferenceVersion[] {
-  return cachedStatement(db, 'SELECT kind, version, etag, pulled_at AS pulledAt FROM reference_versions ORDER BY kind').all() as ReferenceVersion[];
-}
-
 /** Call in the transaction that applied this version, so the stored ETag never runs ahead of the data. */
 export function recordReferenceVersion(db: CounterDatabase, version: ReferenceVersion): void {
   cachedStatement(

@@ -169,7 +169,12 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     applyStatus: options.applyStatus,
     ...(options.reference ? { reference: options.reference } : {}),
     ...(options.scans
-      ? { scans: (context: SyncStepContext) => uploadScans(context, options.scans!, { http: options.http, serverUrl, credential, timeoutMs: Math.max(timeoutMs, 60_000), ...(options.scanChunkBytes === undefined ? {} : { chunkBytes: options.scanChunkBytes }) }) }
+      ? {
+          scans: {
+            upload: (context: SyncStepContext) => uploadScans(context, options.scans!, { http: options.http, serverUrl, credential, timeoutMs: Math.max(timeoutMs, 60_000), ...(options.scanChunkBytes === undefined ? {} : { chunkBytes: options.scanChunkBytes }) }),
+            makeDue: () => options.scans!.makeDue(),
+          },
+        }
       : {}),
     report,
     paused: () => paused !== null,
@@ -251,10 +256,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       refresh();
       return status();
     },
-    deadLetters(limit) {
-      const db = storage.db();
-      return listDeadLetters(db, limit, status().deadLetters);
-    },
+    deadLetters: (limit) => listDeadLetters(storage.db(), limit),
     retry(ids) {
       const retried = retryDeadLetters(storage.db(), ids, clock.now().toISOString());
       refresh();

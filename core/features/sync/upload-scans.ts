@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { CENTRAL_PATHS, MAX_UPLOAD_CHUNK_BYTES, UploadStateSchema, type UploadState } from '../../../shared/contract/central-api.ts';
 import { HttpNetworkError, type HttpClient } from '../../ports/http-client.ts';
-import { backoffDelayMs } from './backoff.ts';
-import type { CentralFailure } from './central-client.ts';
-import { cachedStatement } from '../../db/statements.ts';
+import { backoffDelayMs, parseRetryAfter } from './backoff.ts';
+import { jsonBodyOf, type CentralFailure } from './central-client.ts';
+import { hasOutboxJob } from './outbox-queue.ts';
 import type { StepResult, SyncStepContext } from './push.ts';
 
 /** What the documents feature offers the upload step (core/features/documents/service.ts). */
@@ -13,6 +13,8 @@ export type ScanUploads = Readonly<{
   fileOf(sha256: string): string | null;
   uploadRetry(sha256: string, attempts: number, delayMs: number, error: string): void;
   uploadConfirmed(sha256: string): void;
+  /** A person asked to sync now: scans waiting out a backoff are due at once. */
+  makeDue(): void;
   applyRetention(): number;
 }>;
 
@@ -23,18 +25,13 @@ type Outcome = 'confirmed' | Readonly<{ failure: CentralFailure }>;
 
 /** A dossier the server does not have yet (a snapshot waiting, or refused) gets no files: they would dangle. */
 function serverHasDossier(ctx: SyncStepContext, dossierId: string): boolean {
-  return cachedStatement(ctx.db(), 'SELECT 1 FROM outbox WHERE aggregate_id = ? LIMIT 1').get(dossierId) === undefined;
+  return !hasOutboxJob(ctx.db(), dossierId);
 }
 
-function sha256OfFile(file: string): string {
+/** Streamed, so hashing a large scan before each attempt never blocks the core (and the window) at once. */
+async function sha256OfFile(file: string): Promise<string> {
   const hash = createHash('sha256');
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(1024 * 1024);
-    for (let read = fs.readSync(fd, buffer); read > 0; read = fs.readSync(fd, buffer)) hash.update(buffer.subarray(0, read));
-  } finally {
-    fs.closeSync(fd);
-  }
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
@@ -56,13 +53,7 @@ async function patchChunk(raw: RawUpload, sha256: string, offset: number, chunk:
   if (credential !== null) headers.authorization = `Bearer ${credential}`;
   try {
     const response = await raw.http.request({ method: 'PATCH', url: new URL(`${CENTRAL_PATHS.uploads}/${sha256}`, base).toString(), headers, body: chunk, timeoutMs: raw.timeoutMs });
-    let body: unknown;
-    try {
-      body = response.body === '' ? undefined : JSON.parse(response.body);
-    } catch {
-      body = undefined;
-    }
-    return { status: response.status, body, retryAfter: response.headers['retry-after'] };
+    return { status: response.status, body: jsonBodyOf(response.body), retryAfter: response.headers['retry-after'] };
   } catch (error) {
     if (error instanceof HttpNetworkError) return null;
     throw error;
@@ -103,7 +94,7 @@ async function uploadOne(ctx: SyncStepContext, raw: RawUpload, file: string, ite
     } else if (answer.status === 401 || answer.status === 403) {
       return { failure: { kind: 'refused', status: answer.status, code: code?.code ?? `http-${answer.status}`, message: `The server refused this counter's credential (HTTP ${answer.status})` } };
     } else {
-      const retryAfterMs = answer.retryAfter !== undefined && /^\d+$/.test(answer.retryAfter) ? Number(answer.retryAfter) * 1000 : null;
+      const retryAfterMs = parseRetryAfter(answer.retryAfter, ctx.clock.now());
       return { failure: { kind: 'retry', problem: 'server-error', message: `The upload answered HTTP ${answer.status} (${code?.code ?? 'unknown'})`, retryAfterMs } };
     }
   }
@@ -121,7 +112,7 @@ export async function uploadScans(ctx: SyncStepContext, scans: ScanUploads, raw:
     if (ctx.stopped()) break;
     if (!item.dossierIds.every((id) => serverHasDossier(ctx, id))) continue;
     const file = scans.fileOf(item.sha256);
-    if (file === null || sha256OfFile(file) !== item.sha256) {
+    if (file === null || (await sha256OfFile(file)) !== item.sha256) {
       scans.uploadRetry(item.sha256, item.attempts + 1, 24 * 3600_000, 'The file on this counter is missing or damaged');
       ctx.logger.error('scan file missing or damaged; not uploaded', { attempts: item.attempts + 1 });
       continue;

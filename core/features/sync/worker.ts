@@ -8,7 +8,6 @@ import { makeAllDue, nextDueAt } from './outbox-queue.ts';
 import { pullStatusChanges, type StatusApplier } from './pull.ts';
 import { pullReferenceData, type ReferenceAppliers } from './pull-reference.ts';
 import { pushDue, type StepResult, type SyncStepContext } from './push.ts';
-import { makeUploadsDue } from '../documents/repo.ts';
 import { makeAuditDue, recordSyncedAt } from './sync-state-repo.ts';
 
 /** commit: a dossier was saved (push only); timer: periodic (push, audit, pull, code blocks); now: a person asked. */
@@ -27,7 +26,7 @@ export type SyncWorkerOptions = Readonly<{
   /** Clerks, catalogue, calendars, templates: pulled on the timer and sync.now, with their versions. */
   reference?: ReferenceAppliers;
   /** Scans of dossiers the server has: uploaded after the push and audit, on every wake (upload-scans.ts). */
-  scans?: (context: SyncStepContext) => Promise<StepResult>;
+  scans?: Readonly<{ upload: (context: SyncStepContext) => Promise<StepResult>; makeDue: () => void }>;
   report: (failure: CentralFailure | null) => void;
   paused: () => boolean;
   setPaused: (paused: boolean) => void;
@@ -78,7 +77,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       options.setPaused(false);
       makeAllDue(storage.db(), clock.now().toISOString());
       makeAuditDue(storage.db());
-      makeUploadsDue(storage.db());
+      options.scans?.makeDue();
     }
     if (options.paused()) return ['paused'];
     failedThisStep = false;
@@ -92,7 +91,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     // Scans likewise: their own backoff, held back only by a failing server (the chaos run found scans
     // waiting behind an audit upload that was backing off).
     if (results.includes('paused') || failedThisStep) return results;
-    if (options.scans) results.push(await options.scans(context));
+    if (options.scans) results.push(await options.scans.upload(context));
     if (reason === 'commit' || results.some((result) => result !== 'done')) return results;
     results.push(await pullStatusChanges(context, options.applyStatus));
     if (results.includes('paused')) return results;

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
+import { AppHeader } from '../../app/AppHeader.tsx';
 import { useCore } from '../../core-client/CoreProvider.tsx';
 import { useCoreQuery } from '../../core-client/use-core-query.ts';
 import { useT } from '../../i18n/LanguageProvider.tsx';
-import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import { LockScreen } from './LockScreen.tsx';
 import { SessionContext, type SessionActions } from './session-context.ts';
 import { SignInScreen } from './SignInScreen.tsx';
@@ -11,16 +11,9 @@ import './auth.css';
 
 /** The header of the sign-in and lock screens: the app's name and the language switch, nothing else. */
 function AuthFrame(props: Readonly<{ children: ReactNode }>) {
-  const { t } = useT();
   return (
     <div className="app-shell">
-      <header className="app-header">
-        <div className="app-header__brand">
-          <span className="app-header__name">{t('app.name')}</span>
-          <span className="app-header__tagline">{t('app.tagline')}</span>
-        </div>
-        <LanguageSwitch />
-      </header>
+      <AppHeader />
       <main className="app-main auth-main">{props.children}</main>
     </div>
   );

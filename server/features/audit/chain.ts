@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { AuditEntryWire } from '../../../shared/contract/central-api.ts';
 import { GENESIS_HASH, canonicalAuditText } from '../../../shared/domain/audit/canonical.ts';
 import type { SqlExecutor } from '../../db/sql.ts';
+import { sha256Hex } from '../counters/secrets.ts';
 
 export type ChainOutcome =
   | Readonly<{ ok: true; acceptedThroughSeq: number }>
@@ -9,7 +9,7 @@ export type ChainOutcome =
   | Readonly<{ ok: false; code: 'audit-chain-mismatch'; acceptedThroughSeq: number; seq: number; reason: 'hash' | 'link' | 'differs-from-stored' }>;
 
 export function auditHash(entry: AuditEntryWire): string {
-  return createHash('sha256').update(canonicalAuditText(entry), 'utf8').digest('hex');
+  return sha256Hex(canonicalAuditText(entry));
 }
 
 /**

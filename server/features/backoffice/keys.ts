@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AppContext } from '../../app/context.ts';
 import type { SqlExecutor } from '../../db/sql.ts';
-import { ApiError } from '../../http/errors.ts';
+import { unauthorizedError } from '../../http/errors.ts';
 import type { Reply, RequestContext } from '../../http/reply.ts';
-import { rateLimitedError } from '../counters/guard.ts';
+import { withPrincipal } from '../counters/guard.ts';
 import { bearerToken, sha256Hex } from '../counters/secrets.ts';
 
 /** A back-office system (the province's processing software) acting for one agency, or for all when null. */
@@ -19,27 +19,15 @@ export async function createBackofficeKey(db: SqlExecutor, name: string, agencyI
 
 async function authenticateBackoffice(db: SqlExecutor, authorization: string | undefined): Promise<BackofficePrincipal> {
   const token = bearerToken(authorization);
-  if (!token) throw new ApiError(401, 'unauthorized', { headers: { 'WWW-Authenticate': 'Bearer' } });
+  if (!token) throw unauthorizedError();
   const rows = await db.query<{ id: string; name: string; agency_id: string | null }>('SELECT id, name, agency_id FROM backoffice_keys WHERE key_hash = $1 AND revoked_at IS NULL', [
     sha256Hex(token),
   ]);
   const row = rows[0];
-  if (!row) throw new ApiError(401, 'unauthorized', { headers: { 'WWW-Authenticate': 'Bearer' } });
+  if (!row) throw unauthorizedError();
   return { keyId: row.id, name: row.name, agencyId: row.agency_id };
 }
 
 export function withBackoffice(app: AppContext, handler: (ctx: RequestContext, key: BackofficePrincipal) => Promise<Reply>): (ctx: RequestContext) => Promise<Reply> {
-  return async (ctx) => {
-    let key: BackofficePrincipal;
-    try {
-      key = await authenticateBackoffice(app.sql, ctx.req.headers.authorization);
-    } catch (error) {
-      const taken = app.limiters.anonymous.take(`auth-failed:${ctx.clientIp}`);
-      if (!taken.ok) throw rateLimitedError(taken.retryAfterSeconds);
-      throw error;
-    }
-    const taken = app.limiters.counter.take(`backoffice:${key.keyId}`);
-    if (!taken.ok) throw rateLimitedError(taken.retryAfterSeconds);
-    return handler(ctx, key);
-  };
+  return withPrincipal(app, (authorization) => authenticateBackoffice(app.sql, authorization), (key) => `backoffice:${key.keyId}`, handler);
 }

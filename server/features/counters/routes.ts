@@ -3,7 +3,7 @@ import type { AppContext } from '../../app/context.ts';
 import { readJson } from '../../http/body.ts';
 import { json } from '../../http/reply.ts';
 import type { Route } from '../../http/router.ts';
-import { rateLimitedError, withCounter } from './guard.ts';
+import { spend, withCounter } from './guard.ts';
 import { enrol, rotateCredential } from './service.ts';
 
 export function counterRoutes(app: AppContext): Route[] {
@@ -12,8 +12,7 @@ export function counterRoutes(app: AppContext): Route[] {
       method: 'POST',
       path: CENTRAL_PATHS.enrol,
       handle: async (ctx) => {
-        const taken = app.limiters.enrol.take(ctx.clientIp);
-        if (!taken.ok) throw rateLimitedError(taken.retryAfterSeconds);
+        spend(app.limiters.enrol, ctx.clientIp);
         const input = await readJson(ctx.req, app.limits.jsonBodyBytes, EnrolRequestSchema);
         return json(201, await enrol(app, input.code, input.deviceName, input.clientNonce));
       },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EnrolResponse } from '../../../shared/contract/central-api.ts';
 import type { AppContext } from '../../app/context.ts';
 import type { SqlExecutor } from '../../db/sql.ts';
-import { ApiError } from '../../http/errors.ts';
+import { ApiError, unauthorizedError } from '../../http/errors.ts';
 import { findAgencyByCode } from '../agencies/repo.ts';
 import {
   findCounter,
@@ -96,14 +96,14 @@ export async function enrol(ctx: AppContext, code: string, deviceName: string, c
 export async function authenticateCounter(ctx: AppContext, authorization: string | undefined): Promise<CounterPrincipal> {
   const token = bearerToken(authorization);
   const dot = token?.indexOf('.') ?? -1;
-  if (!token || dot < 0) throw new ApiError(401, 'unauthorized', { headers: { 'WWW-Authenticate': 'Bearer' } });
+  if (!token || dot < 0) throw unauthorizedError();
   const counterId = token.slice(0, dot);
-  if (!UUID.test(counterId)) throw new ApiError(401, 'unauthorized', { headers: { 'WWW-Authenticate': 'Bearer' } });
+  if (!UUID.test(counterId)) throw unauthorizedError();
   const counter = await findCounter(ctx.sql, counterId.toLowerCase());
   const presented = sha256Hex(token.slice(dot + 1));
   const current = counter !== null && sameHash(presented, counter.credential_hash);
   const previous = counter !== null && counter.previous_credential_hash !== null && sameHash(presented, counter.previous_credential_hash);
-  if (!counter || (!current && !previous)) throw new ApiError(401, 'unauthorized', { headers: { 'WWW-Authenticate': 'Bearer' } });
+  if (!counter || (!current && !previous)) throw unauthorizedError();
   if (counter.revoked_at !== null) throw new ApiError(401, 'credential-revoked');
   // The rotated credential reached the counter: the old one stops working from now on.
   if (current && counter.previous_credential_hash !== null) await forgetPreviousCredential(ctx.sql, counter.id);

@@ -18,11 +18,6 @@ export async function findDossier(db: SqlExecutor, id: string): Promise<StoredDo
   return rows[0] ?? null;
 }
 
-/** Every dossier stored under this code, any agency (the look-up page checks the PIN against each). */
-export async function findDossiersByCode(db: SqlExecutor, code: string): Promise<StoredDossier[]> {
-  return db.query<StoredDossier>(`SELECT ${COLUMNS} FROM dossiers WHERE code = $1 ORDER BY created_at`, [code]);
-}
-
 /** Another dossier of the agency that holds `code` first (not itself flagged as the collider). */
 export async function codeHeldByOther(db: SqlExecutor, agencyId: string, code: string, id: string): Promise<boolean> {
   const rows = await db.query('SELECT 1 FROM dossiers WHERE agency_id = $1 AND code = $2 AND id <> $3 AND NOT code_conflict LIMIT 1', [agencyId, code, id]);

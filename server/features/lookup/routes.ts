@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { CENTRAL_PATHS, LookupQuerySchema } from '../../../shared/contract/central-api.ts';
 import type { Dossier } from '../../../shared/contract/dossiers.ts';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../../shared/domain/dossiers/status.ts';
-import { vietnamDate } from '../../../shared/domain/time/vietnam-time.ts';
+import { shortDate } from '../../../shared/domain/forms/format.ts';
 import type { AppContext } from '../../app/context.ts';
 import type { Reply } from '../../http/reply.ts';
 import type { Route } from '../../http/router.ts';
@@ -18,17 +18,12 @@ function samePin(given: string, stored: unknown): boolean {
   return timingSafeEqual(Buffer.from(given), Buffer.from(stored));
 }
 
-function ddMMyyyy(instant: string): string {
-  const [year, month, day] = vietnamDate(new Date(instant)).split('-');
-  return `${day}/${month}/${year}`;
-}
-
 function describe(candidate: Candidate): LookupResult {
   const { snapshot } = candidate;
   const status = DOSSIER_STATUSES[candidate.status as DossierStatus]?.vi ?? candidate.status;
   // Only where, never the postal address: the page shows no personal data beyond the masked name.
   const collectAt = snapshot.resultDelivery.method === 'post' ? 'Gửi qua dịch vụ bưu chính công ích' : `Tại ${candidate.agency_name}`;
-  return { code: snapshot.code, procedureName: snapshot.procedure.name, applicant: maskName(snapshot.applicant.fullName), status, dueDate: ddMMyyyy(snapshot.dueAt), collectAt };
+  return { code: snapshot.code, procedureName: snapshot.procedure.name, applicant: maskName(snapshot.applicant.fullName), status, dueDate: shortDate(snapshot.dueAt), collectAt };
 }
 
 /**

@@ -7,8 +7,7 @@ export async function findReceipt(db: SqlExecutor, id: string): Promise<{ agency
   const rows = await db.query<StoredReceipt>('SELECT agency_id, version, body, xml FROM receipts WHERE id = $1', [id]);
   const row = rows[0];
   if (!row) return null;
-  const body = typeof row.body === 'string' ? (JSON.parse(row.body) as object) : (row.body as object);
-  return { agencyId: row.agency_id, version: Number(row.version), receipt: ReceiptSchema.parse({ ...body, xml: row.xml }) };
+  return { agencyId: row.agency_id, version: Number(row.version), receipt: ReceiptSchema.parse({ ...(row.body as object), xml: row.xml }) };
 }
 
 /** Another receipt of the agency already holds this series number (two counters configured with one series). */

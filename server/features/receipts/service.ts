@@ -96,6 +96,6 @@ export async function applyReceiptPush(tx: SqlExecutor, counter: CounterPrincipa
   if (await numberHeldByOther(tx, counter.agencyId, receipt)) {
     return { jobId, outcome: 'conflict', code: 'receipt-number-collision', message: `${receipt.symbol ?? ''} ${String(receipt.number)} is already held by another receipt` };
   }
-  await upsertReceipt(tx, { agencyId: counter.agencyId, counterId: counter.counterId, origin: stored ? (stored.receipt.provider === 'server' ? 'server' : 'counter') : receipt.provider === 'server' ? 'server' : 'counter', receipt });
+  await upsertReceipt(tx, { agencyId: counter.agencyId, counterId: counter.counterId, origin: (stored?.receipt ?? receipt).provider === 'server' ? 'server' : 'counter', receipt });
   return { jobId, outcome: 'applied' };
 }

@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
 import type { SqlExecutor } from '../../db/sql.ts';
+import { sha256Hex } from '../counters/secrets.ts';
 
 export type ReferenceKind = 'catalogue' | 'calendar' | 'form-templates';
 export type ReferenceDocument = Readonly<{ key: string; version: string; body: unknown }>;
 
 /** A version string from content, so loading the same file twice keeps the same ETag. */
 export function contentVersion(value: unknown, prefix = ''): string {
-  const digest = createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
+  const digest = sha256Hex(JSON.stringify(value)).slice(0, 16);
   return prefix ? `${prefix}-${digest}` : digest;
 }
 

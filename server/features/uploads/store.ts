@@ -35,7 +35,7 @@ export function discardPartial(dataDir: string, sha256: string): void {
 
 /**
  * Writes the request body into the partial file from `offset`, at most `limit` bytes. Returns how many
- * bytes were written and whether the body ended normally: a body cut by the network keeps what arrived,
+ * bytes were written and whether the body went past `limit`: a body cut by the network keeps what arrived,
  * so the counter resumes from there. The file is cut after the new end (a crash may have left stale bytes
  * beyond the recorded offset) and synced before the offset is recorded.
  */
@@ -45,12 +45,11 @@ export async function writeChunk(
   offset: number,
   body: AsyncIterable<Buffer>,
   limit: number,
-): Promise<{ written: number; ended: boolean; overLimit: boolean }> {
+): Promise<{ written: number; overLimit: boolean }> {
   const file = partialPath(dataDir, sha256);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const handle = await fs.promises.open(file, fs.existsSync(file) ? 'r+' : 'w+');
   let written = 0;
-  let ended = true;
   let overLimit = false;
   try {
     for await (const chunk of body) {
@@ -62,14 +61,14 @@ export async function writeChunk(
       written += chunk.length;
     }
   } catch {
-    ended = false; // the client went away mid-body
+    // The client went away mid-body: what arrived is kept.
   } finally {
     if (overLimit) written = 0; // nothing of a refused chunk is kept
     await handle.truncate(offset + written);
     await handle.sync();
     await handle.close();
   }
-  return { written, ended, overLimit };
+  return { written, overLimit };
 }
 
 export function promote(dataDir: string, sha256: string): void {

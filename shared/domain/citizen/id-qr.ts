@@ -14,6 +14,8 @@
  * personal data of a rejected text.
  */
 
+import { vietnamDate } from '../time/vietnam-time.ts';
+
 export type Gender = 'male' | 'female';
 
 export const ID_QR_FIELDS = ['idNumber', 'oldIdNumber', 'fullName', 'birthDate', 'gender', 'address', 'issueDate'] as const;
@@ -524,11 +526,6 @@ function crossCheckId(idNumber: string, birthYear: number, gender: Gender, provi
   return warnings;
 }
 
-/** Today's date in Vietnam (UTC+7, no daylight saving). */
-function vietnamToday(): string {
-  return new Date(Date.now() + 7 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
-
 function parseOrThrow(raw: string, options: IdQrParseOptions): IdQrCitizen {
   const warnings: IdQrWarning[] = [];
   const text = cleanText(raw, warnings);
@@ -556,7 +553,7 @@ function parseOrThrow(raw: string, options: IdQrParseOptions): IdQrCitizen {
   const address = parseAddress(addressField, warnings);
   const issueDate = parseDate(issueField, 'issueDate');
 
-  const today = options.today ?? vietnamToday();
+  const today = options.today ?? vietnamDate(new Date());
   if (birthDate > today) {
     refuse(
       'birth-date',

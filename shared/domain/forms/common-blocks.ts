@@ -74,6 +74,9 @@ export const STOP_BODY: readonly Block[] = [
   { kind: 'notes' },
 ];
 
+/** A time the next office fills in by hand on the control sheet. */
+const BLANK_TIME = '…… giờ …… phút, ngày …… tháng …… năm ……';
+
 export const CONTROL_BODY: readonly Block[] = [
   { kind: 'title', text: 'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ' },
   { kind: 'field', label: 'Kèm theo hồ sơ của', value: '{applicantName}' },
@@ -82,11 +85,11 @@ export const CONTROL_BODY: readonly Block[] = [
   { kind: 'field', label: 'Ngày hẹn trả kết quả', value: '{dueAt}' },
   { kind: 'text', text: 'TÊN CƠ QUAN — THỜI GIAN GIAO, NHẬN HỒ SƠ — KẾT QUẢ GIẢI QUYẾT HỒ SƠ (trước hạn/đúng hạn/quá hạn) — GHI CHÚ', style: 'emphasis' },
   { kind: 'field', number: '1', label: 'Giao: {unitName}', value: '{receivedAt}' },
-  { kind: 'field', number: '', label: 'Nhận: ……………', value: '…… giờ …… phút, ngày …… tháng …… năm ……' },
-  { kind: 'field', number: '2', label: 'Giao: ……………', value: '…… giờ …… phút, ngày …… tháng …… năm ……' },
-  { kind: 'field', number: '', label: 'Nhận: ……………', value: '…… giờ …… phút, ngày …… tháng …… năm ……' },
-  { kind: 'field', number: '3', label: 'Giao: ……………', value: '…… giờ …… phút, ngày …… tháng …… năm ……' },
-  { kind: 'field', number: '', label: 'Nhận: {unitName}', value: '…… giờ …… phút, ngày …… tháng …… năm ……' },
+  { kind: 'field', number: '', label: 'Nhận: ……………', value: BLANK_TIME },
+  { kind: 'field', number: '2', label: 'Giao: ……………', value: BLANK_TIME },
+  { kind: 'field', number: '', label: 'Nhận: ……………', value: BLANK_TIME },
+  { kind: 'field', number: '3', label: 'Giao: ……………', value: BLANK_TIME },
+  { kind: 'field', number: '', label: 'Nhận: {unitName}', value: BLANK_TIME },
   { kind: 'signatures', columns: [sign('NGƯỜI GIAO'), sign('NGƯỜI NHẬN')] },
 ];
 

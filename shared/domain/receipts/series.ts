@@ -11,10 +11,3 @@ export function receiptSymbol(parts: SeriesParts, issueDate: string): string {
   if (year === undefined) throw new RangeError(`not a date: ${issueDate}`);
   return `${parts.codeLetter}${year.slice(2)}${parts.typeLetter}${parts.counterSeries}`;
 }
-
-export const SYMBOL_PATTERN = /^[CK]\d{2}[A-Z][A-Z0-9]{2}$/;
-
-/** How the number is printed: eight digits, zero-padded (SHDon itself is the plain integer) [S]. */
-export function printedNumber(number: number): string {
-  return String(number).padStart(8, '0');
-}

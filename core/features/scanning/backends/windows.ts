@@ -18,7 +18,19 @@ export function locateWiaScript(startDir: string = import.meta.dirname): string 
   }
 }
 
-const WINDOWS_INFO = { sources: ['flatbed', 'feeder'], duplex: true, modes: ['colour', 'grey', 'lineart'], resolutions: [100, 150, 200, 300, 600] } as const;
+/** What is offered for a WIA or NAPS2 device: neither reports its options, so the usual ones are. */
+function windowsInfo(id: string, backend: 'wia' | 'naps2', name: string): ScannerInfo {
+  return { id, backend, name, sources: ['flatbed', 'feeder'], duplex: true, modes: ['colour', 'grey', 'lineart'], resolutions: [100, 150, 200, 300, 600] };
+}
+
+/** `describe` for a backend that can only list: the listed device with that id. */
+function describeFromList(list: () => Promise<ScannerInfo[]>, missing: string): ScannerBackend['describe'] {
+  return async (id) => {
+    const found = (await list()).find((scanner) => scanner.id === id);
+    if (!found) throw new ScannerError('scanner-not-found', missing);
+    return found;
+  };
+}
 
 function lines(command: string, args: string[], onLine: (line: string) => Promise<void>, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -51,7 +63,7 @@ export function createWiaBackend(script: string | null = locateWiaScript()): Sca
     const found: ScannerInfo[] = [];
     await lines('powershell.exe', run(['-List']), (line) => {
       const item = JSON.parse(line) as { device?: string; name?: string };
-      if (item.device) found.push({ id: item.device, backend: 'wia', name: item.name ?? item.device, ...WINDOWS_INFO, sources: [...WINDOWS_INFO.sources], modes: [...WINDOWS_INFO.modes], resolutions: [...WINDOWS_INFO.resolutions] });
+      if (item.device) found.push(windowsInfo(item.device, 'wia', item.name ?? item.device));
       return Promise.resolve();
     });
     return found;
@@ -59,11 +71,7 @@ export function createWiaBackend(script: string | null = locateWiaScript()): Sca
   return {
     kind: 'wia',
     list,
-    async describe(id) {
-      const found = (await list()).find((scanner) => scanner.id === id);
-      if (!found) throw new ScannerError('scanner-not-found', 'No such WIA scanner');
-      return found;
-    },
+    describe: describeFromList(list, 'No such WIA scanner'),
     async scan(id, request, sink, signal) {
       const args = ['-DeviceId', id, '-OutDir', request.workDir, '-Dpi', String(request.dpi), '-Mode', request.mode, '-Source', request.source, ...(request.duplex ? ['-Duplex'] : [])];
       await lines('powershell.exe', run(args), async (line) => {
@@ -88,17 +96,13 @@ export function createNaps2Backend(executable: () => string | null): ScannerBack
     new Promise<ScannerInfo[]>((resolve, reject) => {
       execFile(exe(), ['--listdevices', '--driver', 'wia'], { windowsHide: true, timeout: 30_000 }, (error, stdout) => {
         if (error) reject(new ScannerError('scanner-unavailable', `NAPS2: ${error.message}`));
-        else resolve(stdout.split(/\r?\n/).filter(Boolean).map((name) => ({ id: name.trim(), backend: 'naps2', name: name.trim(), ...WINDOWS_INFO, sources: [...WINDOWS_INFO.sources], modes: [...WINDOWS_INFO.modes], resolutions: [...WINDOWS_INFO.resolutions] })));
+        else resolve(stdout.split(/\r?\n/).filter(Boolean).map((name) => windowsInfo(name.trim(), 'naps2', name.trim())));
       });
     });
   return {
     kind: 'naps2',
     list,
-    async describe(id) {
-      const found = (await list()).find((scanner) => scanner.id === id);
-      if (!found) throw new ScannerError('scanner-not-found', 'No such NAPS2 device');
-      return found;
-    },
+    describe: describeFromList(list, 'No such NAPS2 device'),
     async scan(id, request, sink, signal) {
       const source = request.source === 'flatbed' ? 'glass' : request.duplex ? 'duplex' : 'feeder';
       const bitDepth = request.mode === 'colour' ? 'color' : request.mode === 'grey' ? 'gray' : 'bw';

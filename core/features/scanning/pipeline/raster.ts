@@ -1,5 +1,6 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import UTIF from 'utif';
+import { applyOrientation } from './orientation.ts';
 
 /** Decoded pixels: 1 channel (grey) or 4 (RGBA), 8 bits each, rows top to bottom. */
 export type Raster = Readonly<{ width: number; height: number; channels: 1 | 4; data: Uint8Array }>;
@@ -70,7 +71,7 @@ export async function decodeWithCanvas(bytes: Buffer): Promise<Raster> {
   return { width: image.width, height: image.height, channels: 4, data: new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength) };
 }
 
-/** Every page of a TIFF (fax G3/G4, LZW, JPEG-in-TIFF…) through UTIF, pure JS. */
+/** Every page of a TIFF (fax G3/G4, LZW, JPEG-in-TIFF…) through UTIF, pure JS, turned upright (tag 274). */
 export function decodeTiffPages(bytes: Buffer, maxPages: number): Raster[] {
   let ifds;
   try {
@@ -86,7 +87,7 @@ export function decodeTiffPages(bytes: Buffer, maxPages: number): Raster[] {
       UTIF.decodeImage(bytes, ifd);
       const rgba = UTIF.toRGBA8(ifd);
       if (!(ifd.width > 0 && ifd.height > 0) || rgba.length < ifd.width * ifd.height * 4) throw new Error('no pixels');
-      return { width: ifd.width, height: ifd.height, channels: 4, data: rgba } satisfies Raster;
+      return applyOrientation({ width: ifd.width, height: ifd.height, channels: 4, data: rgba }, Array.isArray(ifd.t274) ? Number(ifd.t274[0]) : 1);
     } catch (error) {
       throw new DecodeError(`cannot decode a TIFF page: ${error instanceof Error ? error.message : String(error)}`);
     }
