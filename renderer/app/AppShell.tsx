@@ -4,6 +4,8 @@ import { DossiersScreen } from '../features/dossiers/DossiersScreen.tsx';
 import { describeFailure } from '../features/home/describe-failure.ts';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
 import { IntakeScreen } from '../features/intake/IntakeScreen.tsx';
+import { ReportsScreen } from '../features/reports/ReportsScreen.tsx';
+import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { SessionBar } from '../features/auth/SessionBar.tsx';
 import { SetupBanner } from '../features/auth/SetupBanner.tsx';
 import { useT } from '../i18n/LanguageProvider.tsx';
@@ -62,6 +64,8 @@ export function AppShell(props: Readonly<{ languageError: CoreClientError | null
       <div className="app-screen" ref={mainRef} hidden={route.screen === 'intake'}>
         {route.screen === 'home' ? <HomeScreen languageError={null} /> : null}
         {route.screen === 'dossiers' ? <DossiersScreen dossierId={route.dossierId} onNavigate={navigate} /> : null}
+        {route.screen === 'reports' ? <ReportsScreen /> : null}
+        {route.screen === 'settings' ? <SettingsScreen /> : null}
       </div>
       {/* Always mounted: a half-typed intake survives a visit to another screen. */}
       <div className="app-screen" ref={intakeRef} hidden={route.screen !== 'intake'}>

@@ -3,13 +3,19 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { Kbd } from '../ui/Kbd.tsx';
 import { routeHref, SCREENS, type Route, type ScreenName } from './routes.ts';
 
-const LABEL: Readonly<Record<ScreenName, MessageKey>> = { home: 'nav.home', intake: 'nav.intake', dossiers: 'nav.dossiers' };
+const LABEL: Readonly<Record<ScreenName, MessageKey>> = {
+  home: 'nav.home',
+  intake: 'nav.intake',
+  dossiers: 'nav.dossiers',
+  reports: 'nav.reports',
+  settings: 'nav.settings',
+};
 
 function targetOf(screen: ScreenName): Route {
   return screen === 'dossiers' ? { screen, dossierId: null } : { screen };
 }
 
-/** The screens, each with its shortcut (Alt+1…3) written beside it so clerks learn them by sight. */
+/** The screens, each with its shortcut (Alt+1…5) written beside it so clerks learn them by sight. */
 export function NavBar(props: Readonly<{ current: ScreenName; onNavigate: (route: Route) => void }>) {
   const { t } = useT();
   return (
@@ -38,7 +44,7 @@ export function NavBar(props: Readonly<{ current: ScreenName; onNavigate: (route
   );
 }
 
-/** Alt+1, Alt+2, Alt+3 (by physical key, so any keyboard layout works) → the screen; null otherwise. */
+/** Alt+1 … Alt+5 (by physical key, so any keyboard layout works) → the screen; null otherwise. */
 export function screenForShortcut(event: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'code'>): Route | null {
   if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
   const match = /^(?:Digit|Numpad)([1-9])$/.exec(event.code);

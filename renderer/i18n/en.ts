@@ -2,6 +2,9 @@ import { enDossiers } from './dossiers.en.ts';
 import { enIntake } from './intake.en.ts';
 import { enAuth } from './auth.en.ts';
 import { enScan } from './scan.en.ts';
+import { enReports } from './reports.en.ts';
+import { enSettings } from './settings.en.ts';
+import { enPayment } from './payment.en.ts';
 import type { Catalogue } from './vi.ts';
 
 /** English: same keys as `vi.ts`; the type makes a missing or extra key a compile error. */
@@ -65,4 +68,7 @@ export const en: Catalogue = {
   ...enDossiers,
   ...enAuth,
   ...enScan,
+  ...enReports,
+  ...enSettings,
+  ...enPayment,
 };

@@ -6,6 +6,8 @@ export const enIntake: Readonly<Record<keyof typeof viIntake, string>> = {
   'nav.home': 'Home',
   'nav.intake': 'Receive dossier',
   'nav.dossiers': 'Find dossiers',
+  'nav.reports': 'Reports',
+  'nav.settings': 'Settings',
   'common.errorCode': 'Error code',
 
   'intake.title': 'Receive a dossier',

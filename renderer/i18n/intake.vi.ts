@@ -7,6 +7,8 @@ export const viIntake = {
   'nav.home': 'Trang chủ',
   'nav.intake': 'Tiếp nhận hồ sơ',
   'nav.dossiers': 'Tra cứu hồ sơ',
+  'nav.reports': 'Báo cáo',
+  'nav.settings': 'Cài đặt',
   'common.errorCode': 'Mã lỗi',
 
   'intake.title': 'Tiếp nhận hồ sơ',

@@ -2,6 +2,9 @@ import { viDossiers } from './dossiers.vi.ts';
 import { viIntake } from './intake.vi.ts';
 import { viAuth } from './auth.vi.ts';
 import { viScan } from './scan.vi.ts';
+import { viReports } from './reports.vi.ts';
+import { viSettings } from './settings.vi.ts';
+import { viPayment } from './payment.vi.ts';
 
 /**
  * Vietnamese, the default language of the counter. This catalogue defines the keys: `en.ts` must have
@@ -69,6 +72,9 @@ export const vi = {
   ...viDossiers,
   ...viAuth,
   ...viScan,
+  ...viReports,
+  ...viSettings,
+  ...viPayment,
 } as const;
 
 export type MessageKey = keyof typeof vi;
