@@ -12,7 +12,8 @@ export type LanguageSetting = Readonly<{
 
 /**
  * The UI language is a setting in the core, so it survives restarts and is shared with every window:
- * read at start, followed through `settings.changed`, saved with `settings.update`. A choice shows at once;
+ * read at start, followed through `settings.changed`, saved with `settings.setLanguage` (open to every clerk,
+ * unlike `settings.update`). A choice shows at once;
  * if saving fails it is undone and `saveError` says why. Until settings load (or if they cannot), Vietnamese.
  */
 export function useLanguageSetting(): LanguageSetting {
@@ -28,7 +29,7 @@ export function useLanguageSetting(): LanguageSetting {
     (next: Language) => {
       setPending(next);
       setSaveError(null);
-      void core.call('settings.update', { language: next }).then(
+      void core.call('settings.setLanguage', { language: next }).then(
         (saved) => {
           replaceSettings(saved);
           setPending(null);

@@ -14,7 +14,13 @@ describe('method access table', () => {
     expect(accessFor('printing.print')).toBe('clerk');
     expect(accessFor('receipts.issue')).toBe('clerk');
     expect(accessFor('receipts.cancel')).toBe('supervisor');
-    for (const open of ['dossiers.get', 'dossiers.search', 'auth.signIn', 'auth.unlock', 'auth.session', 'settings.update', 'system.info']) expect(accessFor(open), open).toBe('open');
+    for (const open of ['dossiers.get', 'dossiers.search', 'auth.signIn', 'auth.unlock', 'auth.session', 'settings.setLanguage', 'system.info']) expect(accessFor(open), open).toBe('open');
+  });
+
+  test("the counter's identity, server address and idle lock are a supervisor's; the language is anyone's", () => {
+    expect(accessFor('settings.update')).toBe('supervisor');
+    expect(accessFor('settings.setLanguage')).toBe('open');
+    for (const read of ['settings.get', 'counter.get', 'printers.list', 'printers.preview', 'scanning.settings', 'calendar.year']) expect(accessFor(read), read).toBe('open');
   });
 
   test('money and configuration: a payment needs a clerk, undoing a receipt and changing the setup a supervisor', () => {

@@ -17,9 +17,8 @@ const OPEN: ReadonlySet<string> = new Set([
   'system.doctor',
   'counter.get',
   'settings.get',
-  // The language switch uses it; the server address and identity fields it can also change are set by IT
-  // at installation (a known gap: docs/SIGN-IN.md).
-  'settings.update',
+  // Only the language: the identity, server address and idle lock go through settings.update (supervisor).
+  'settings.setLanguage',
   'sync.status',
   'sync.now',
   'sync.deadLetters',
@@ -34,7 +33,9 @@ const OPEN: ReadonlySet<string> = new Set([
   'citizen.parseIdQr',
   'calendar.day',
   'calendar.dueDate',
+  'calendar.year',
   'payments.vietqr',
+  'payments.vietqrImage',
   'payments.amountInWords',
   'payments.list',
   'fees.quote',
@@ -45,6 +46,8 @@ const OPEN: ReadonlySet<string> = new Set([
   'receipts.settings',
   'printers.list',
   'printers.status',
+  // A picture of the test page: nothing printed, no personal data.
+  'printers.preview',
   'printing.jobs',
   'printing.render',
   'printing.formValues',
@@ -62,6 +65,8 @@ const OPEN: ReadonlySet<string> = new Set([
 const SUPERVISOR: ReadonlySet<string> = new Set([
   // Re-enrolling could point the counter at another server (and its clerk list).
   'sync.enroll',
+  // The counter's identity, agency code and slot (its dossier codes), server address and idle lock.
+  'settings.update',
   // The centre's values, fees, receipt series and signer, printers and scanners: configuration.
   'printing.setFormValues',
   'fees.setSettings',

@@ -169,3 +169,30 @@ export const YearScheduleSchema = z
     }
   });
 export type YearSchedule = z.infer<typeof YearScheduleSchema>;
+
+// ---- calendar.year -------------------------------------------------------------------------------------
+
+export const CalendarYearInputSchema = z.object({ year: z.number().int().min(1900).max(2199) }).strict();
+
+/**
+ * A year as the settings screen shows it (read-only): the centre's working hours, and every day that is not
+ * an ordinary working day or weekly rest day — holidays (also those falling on a weekend), nghỉ bù, swapped
+ * days off and make-up days (làm bù).
+ */
+export const CalendarYearSchema = z.object({
+  year: z.number().int(),
+  hours: WorkingHoursSchema,
+  /** Whether the year's days come from an official schedule file; false: computed from the rules alone. */
+  officialSchedule: z.boolean(),
+  days: z.array(
+    z.object({
+      date: LocalDateSchema,
+      /** 0 = Sunday … 6 = Saturday. */
+      weekday: z.number().int().min(0).max(6),
+      working: z.boolean(),
+      /** Vietnamese, as calendar.day gives it: 'Tết Nguyên Đán', 'Nghỉ bù Quốc khánh', 'Làm bù', … */
+      reason: z.string(),
+    }),
+  ),
+});
+export type CalendarYear = z.infer<typeof CalendarYearSchema>;

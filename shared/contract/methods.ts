@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DoctorReportSchema, SystemDescriptionSchema, SystemInfoSchema } from './system.ts';
-import { CounterIdentitySchema, SettingsPatchSchema, SettingsSchema } from './settings.ts';
+import { CounterIdentitySchema, SetLanguageInputSchema, SettingsPatchSchema, SettingsSchema } from './settings.ts';
 import {
   SyncDeadLettersInputSchema,
   SyncDeadLettersOutputSchema,
@@ -19,6 +19,7 @@ import {
   PrinterTestInputSchema,
   PrinterTestOutputSchema,
   PrinterStatusOutputSchema,
+  PrinterPreviewOutputSchema,
   PrintInputSchema,
   PrintJobSchema,
   PrintJobsInputSchema,
@@ -27,9 +28,9 @@ import {
   RenderOutputSchema,
   ReprintInputSchema,
 } from './printing.ts';
-import { CalendarDayInputSchema, CalendarDaySchema, CalendarDueDateInputSchema, CalendarDueDateSchema } from './calendar.ts';
+import { CalendarDayInputSchema, CalendarDaySchema, CalendarDueDateInputSchema, CalendarDueDateSchema, CalendarYearInputSchema, CalendarYearSchema } from './calendar.ts';
 import { CitizenFromIdQrSchema, ParseIdQrInputSchema } from './citizen.ts';
-import { AmountInWordsInputSchema, AmountInWordsOutputSchema, VietQrInputSchema, VietQrOutputSchema } from './payments.ts';
+import { AmountInWordsInputSchema, AmountInWordsOutputSchema, VietQrImageInputSchema, VietQrImageOutputSchema, VietQrInputSchema, VietQrOutputSchema } from './payments.ts';
 import * as receipts from './receipts.ts';
 import { CatalogueEntrySchema, CatalogueGetInputSchema, CatalogueSearchInputSchema, CatalogueSearchOutputSchema } from './catalogue.ts';
 import {
@@ -96,8 +97,13 @@ export const methods = {
     output: SettingsSchema,
   },
   'settings.update': {
-    description: 'Change some settings; returns all of them.',
+    description: 'Change some settings (identity, server address, idle lock, language); returns all of them. Supervisor only once clerk accounts exist.',
     input: SettingsPatchSchema,
+    output: SettingsSchema,
+  },
+  'settings.setLanguage': {
+    description: 'Change the UI language (any clerk); returns all the settings.',
+    input: SetLanguageInputSchema,
     output: SettingsSchema,
   },
   'sync.status': {
@@ -185,10 +191,20 @@ export const methods = {
     input: CalendarDueDateInputSchema,
     output: CalendarDueDateSchema,
   },
+  'calendar.year': {
+    description: "A year's working hours and its holidays, nghỉ bù, swapped days off and make-up days (làm bù), for the settings screen.",
+    input: CalendarYearInputSchema,
+    output: CalendarYearSchema,
+  },
   'payments.vietqr': {
     description: "The NAPAS VietQR string for a bank transfer: dynamic with an amount, static without; purpose without diacritics, at most 25 characters.",
     input: VietQrInputSchema,
     output: VietQrOutputSchema,
+  },
+  'payments.vietqrImage': {
+    description: 'A VietQR payload (CRC checked) drawn as an SVG QR code for the screen, by the encoder the printed forms use.',
+    input: VietQrImageInputSchema,
+    output: VietQrImageOutputSchema,
   },
   'payments.amountInWords': {
     description: 'A VND amount in Vietnamese words, as receipts print it ("Một trăm năm mươi nghìn đồng"); nghìn/ngàn and linh/lẻ selectable.',
@@ -226,6 +242,7 @@ export const methods = {
   'printers.save': { description: 'Create or replace a printer profile; isDefault makes it the one intake slips go to.', input: PrinterProfileSchema, output: PrinterProfileSchema },
   'printers.test': { description: 'Print the Vietnamese test page on a saved printer, now (not queued).', input: PrinterTestInputSchema, output: PrinterTestOutputSchema },
   'printers.status': { description: 'Ask a saved printer how it is (online, paper, cover), without printing anything.', input: PrinterTestInputSchema, output: PrinterStatusOutputSchema },
+  'printers.preview': { description: 'A PNG picture (data URL) of the test page as this saved printer would print it; nothing is sent to the printer.', input: PrinterTestInputSchema, output: PrinterPreviewOutputSchema },
   'printing.render': {
     description: 'Render a form of a dossier (ESC/POS bytes, PDF or PNG preview) into the data folder, a fee receipt with receiptId; returns the file path and size.',
     input: RenderInputSchema,

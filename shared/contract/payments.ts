@@ -28,6 +28,13 @@ export type VietQrInputDto = z.infer<typeof VietQrInputSchema>;
 
 export const VietQrOutputSchema = z.object({ payload: z.string().regex(/^[\x20-\x7e]+6304[0-9A-F]{4}$/) });
 
+/**
+ * `payments.vietqrImage`: a VietQR payload drawn as an SVG QR code for the screen (error correction M, quiet zone
+ * 4 modules), by the same encoder the printed forms use. Only a valid VietQR (CRC checked) is drawn.
+ */
+export const VietQrImageInputSchema = z.object({ payload: z.string().min(20).max(512) }).strict();
+export const VietQrImageOutputSchema = z.object({ svg: z.string().startsWith('<svg'), modules: z.number().int().positive() });
+
 export const AmountInWordsInputSchema = z
   .object({
     amount: z.number().int().min(0).max(MAX_AMOUNT_IN_WORDS),

@@ -50,6 +50,17 @@ export const PrinterStatusOutputSchema = z.object({
   checkedAt: z.string(),
 });
 export const PrinterTestOutputSchema = z.object({ bytes: z.number().int().nonnegative(), printedAt: z.string() });
+/**
+ * A picture of the test page as this printer would get it (raster, accents stripped in text mode, or the
+ * document an OS queue prints), as a PNG data URL: the renderer receives bytes only through the contract.
+ */
+export const PrinterPreviewOutputSchema = z.object({
+  png: z.string().startsWith('data:image/png;base64,'),
+  widthDots: z.number().int().positive(),
+  heightDots: z.number().int().positive(),
+  /** What the picture shows: the raster sent to a thermal printer, the ASCII text of a text-mode printer, or the page for an OS queue. */
+  kind: z.enum(['raster', 'text', 'document']),
+});
 
 export const RenderInputSchema = z
   .object({

@@ -47,6 +47,9 @@ export const SettingsPatchSchema = z
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
+/** The one setting any clerk may change (`settings.setLanguage` is open; `settings.update` is supervisor-only). */
+export const SetLanguageInputSchema = z.object({ language: LanguageSchema }).strict();
+
 export const DEFAULT_SETTINGS: Settings = {
   language: 'vi',
   counter: { centreName: '', counterName: '', agencyCode: null, slot: null },

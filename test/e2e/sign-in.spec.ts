@@ -70,8 +70,10 @@ test('idle minutes lock the session; "Đăng nhập người khác" lets another
   const { code } = await createEnrolmentCode(server.sql, { agencyCode: AGENCY, slot: 1, counterName: 'Quầy 1', now: new Date() });
   await call(request, desk, 'sync.enroll', { serverUrl: server.url, code, deviceName: 'pc-e2e' });
   await call(request, desk, 'sync.now', {});
-  // 0.05 minutes = 3 s without keyboard or mouse.
+  // 0.05 minutes = 3 s without keyboard or mouse: a supervisor's setting once the accounts are here.
+  await call(request, desk, 'auth.signIn', { username: 'minh', password: 'Minh@2026' });
   await call(request, desk, 'settings.update', { idleLockMinutes: 0.05 });
+  await call(request, desk, 'auth.signOut', {});
   await page.goto(desk.url);
 
   await signIn.signIn('lan', 'Lan@2026');

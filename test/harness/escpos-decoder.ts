@@ -49,6 +49,11 @@ export function decodeEscPos(stream: Uint8Array): DecodedEscPos {
         need(3);
         commands.push({ kind: 'other', bytes: [b, c, at(i + 2)] });
         i += 3;
+      } else if (c === 0x70) {
+        // ESC p m t1 t2: the cash-drawer pulse
+        need(5);
+        commands.push({ kind: 'other', bytes: [b, c, at(i + 2), at(i + 3), at(i + 4)] });
+        i += 5;
       } else {
         throw new Error(`unknown ESC command 0x${c.toString(16)} at byte ${i}`);
       }

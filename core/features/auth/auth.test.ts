@@ -120,6 +120,8 @@ describe('sign-in', () => {
   });
 
   test('idle time locks the session; only activity the UI reports (or a guarded call) restarts the countdown', async () => {
+    // The idle lock is a supervisor's setting once accounts exist.
+    await call('auth.signIn', { username: 'minh', password: 'minh-giam-sat' });
     await call('settings.update', { idleLockMinutes: 1 });
     await call('auth.signIn', { username: 'lan', password: 'mật khẩu của Lan' });
     now = new Date(now.getTime() + 50_000);

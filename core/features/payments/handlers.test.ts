@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { parseVietQr } from '../../../shared/domain/payments/vietqr.ts';
 import { createTestCore } from '../../../test/harness/test-core.ts';
@@ -65,5 +69,30 @@ describe('payments through core.dispatch', () => {
       value: { vi: 'Một trăm lẻ năm ngàn đồng' },
     });
     expect(await core.dispatch('payments.amountInWords', { amount: -1 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  test('payments.vietqrImage draws a QR that an independent decoder (zbarimg) reads back as the same payload', async () => {
+    const made = await core.dispatch('payments.vietqr', { bin: '970415', account: '113000012345', amount: 15_000, purpose: '000.00.12.H12-261123-0001' });
+    if (!made.ok) throw new Error('payments.vietqr failed');
+    const { payload } = made.value as { payload: string };
+    const drawn = await core.dispatch('payments.vietqrImage', { payload });
+    if (!drawn.ok) throw new Error(`payments.vietqrImage failed: ${drawn.error.code}`);
+    const { svg, modules } = drawn.value as { svg: string; modules: number };
+    expect(modules).toBeGreaterThanOrEqual(21);
+    const image = await loadImage(Buffer.from(svg));
+    const canvas = createCanvas(400, 400);
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, 400, 400);
+    context.drawImage(image, 0, 0, 400, 400);
+    const file = path.join(temp.dir, 'vietqr.png');
+    fs.writeFileSync(file, canvas.toBuffer('image/png'));
+    const read = execFileSync('zbarimg', ['--raw', '-q', file], { encoding: 'utf8' }).trim();
+    expect(read).toBe(payload);
+  });
+
+  test('payments.vietqrImage draws only a valid VietQR: a broken CRC is invalid-input, nothing is drawn', async () => {
+    const payload = '00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA530370454061800005802VN62340107NPS68690819thanh toan don hang63042E2F';
+    expect(await core.dispatch('payments.vietqrImage', { payload })).toMatchObject({ ok: false, error: { code: 'invalid-input', details: { field: 'payload' } } });
   });
 });

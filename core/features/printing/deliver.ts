@@ -32,10 +32,16 @@ export function printerFactory(dataDir: string): PrinterFactory {
  * copies or, if refused, none). An OS queue gets one PDF per copy; a failure after the first copy was spooled
  * counts as "may have printed", so the queue does not send the first copy again.
  */
-export async function deliverDocuments(profile: PrinterProfile, copies: readonly FilledDocument[], issuedAt: string, factory: PrinterFactory): Promise<void> {
+export async function deliverDocuments(
+  profile: PrinterProfile,
+  copies: readonly FilledDocument[],
+  issuedAt: string,
+  factory: PrinterFactory,
+  options: Readonly<{ drawer?: boolean }> = {},
+): Promise<void> {
   const printer = factory(profile);
   if (profile.connection.kind !== 'os') {
-    await printer.send(await escPosForPrinter(profile, copies));
+    await printer.send(await escPosForPrinter(profile, copies, options));
     return;
   }
   for (const [index, doc] of copies.entries()) {

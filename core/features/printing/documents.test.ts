@@ -142,6 +142,10 @@ describe('cash drawer', () => {
     expect((await escPosForPrinter(profile('pin5'), [documentOf('receipt')])).subarray(-5)).toEqual(Buffer.from([0x1b, 0x70, 1, 25, 250]));
   });
 
+  test('a print job that takes no money (reprint, cancelled receipt) keeps the drawer shut', async () => {
+    expect((await escPosForPrinter(profile('pin2'), [documentOf('receipt')], { drawer: false })).includes(Buffer.from([0x1b, 0x70]))).toBe(false);
+  });
+
   test('other forms, and printers without a drawer, never pulse it', async () => {
     expect((await escPosForPrinter(profile('pin2'), [documentOf('appointment')])).includes(Buffer.from([0x1b, 0x70]))).toBe(false);
     expect((await escPosForPrinter(profile('none'), [documentOf('receipt')])).includes(Buffer.from([0x1b, 0x70]))).toBe(false);

@@ -6,8 +6,9 @@ import type { Handlers } from '../../rpc/dispatch.ts';
 import { CoreError } from '../../rpc/core-error.ts';
 import { printerFactory } from './deliver.ts';
 import { renderDocumentPdf } from './document-pdf.ts';
-import { encodeAsciiEscPos, encodeRasterEscPos } from './escpos.ts';
-import { PAPER_WIDTH_DOTS, renderSlip, type SlipLine } from './raster.ts';
+import { renderDocumentRaster } from './document-raster.ts';
+import { encodeAsciiEscPos, encodeRasterEscPos, toAsciiText } from './escpos.ts';
+import { PAPER_WIDTH_DOTS, rasterToPng, renderSlip, type Raster, type SlipLine } from './raster.ts';
 import type { PrintingService } from './service.ts';
 import { createTcpPrinter } from './tcp-printer.ts';
 import { queryTcpPrinterStatus } from './printer-status.ts';
@@ -60,6 +61,26 @@ export function printingHandlers(clock: Clock, printing: PrintingService, dataDi
       else bytes = await encodeRasterEscPos(renderSlip(lines, { widthDots: PAPER_WIDTH_DOTS[profile.paper === '58mm' ? '58mm' : '80mm'] }), { cut: profile.cut });
       await send(factory(profile), bytes, { printerId: id });
       return { bytes: bytes.length, printedAt };
+    },
+    'printers.preview': ({ id }) => {
+      const profile = printing.printer(id);
+      const lines = testPageLines({ dossierCode: '000.00.00.H00-000000-0000', printedAt: stamp().time, printerLabel: profile.name });
+      const rollWidth = PAPER_WIDTH_DOTS[profile.paper === '58mm' ? '58mm' : '80mm'];
+      // The same choice as printers.test: an OS queue gets the page, a text-mode printer ASCII lines, others the raster.
+      let kind: 'raster' | 'text' | 'document';
+      let raster: Raster;
+      if (profile.connection.kind === 'os') {
+        kind = 'document';
+        raster = renderDocumentRaster(testPageDocument(lines), profile.paper);
+      } else if (profile.mode === 'text') {
+        kind = 'text';
+        raster = renderSlip(asText(lines).map((text): SlipLine => ({ kind: 'text', text: toAsciiText(text) })), { widthDots: rollWidth });
+      } else {
+        kind = 'raster';
+        raster = renderSlip(lines, { widthDots: rollWidth });
+      }
+      const png = rasterToPng(raster);
+      return { png: `data:image/png;base64,${png.toString('base64')}`, widthDots: raster.widthDots, heightDots: raster.heightDots, kind };
     },
     'printers.status': async ({ id }) => {
       const profile = printing.printer(id);

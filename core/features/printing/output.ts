@@ -23,13 +23,17 @@ export async function renderBytes(document: FilledDocument, format: Format, pape
   }
 }
 
-/** ESC/POS for a receipt printer: each copy (Liên 1, Liên 2) followed by its own cut; text mode when the printer cannot do images. */
-export async function escPosForPrinter(profile: PrinterProfile, copies: readonly FilledDocument[]): Promise<Buffer> {
+/**
+ * ESC/POS for a receipt printer: each copy (Liên 1, Liên 2) followed by its own cut; text mode when the printer
+ * cannot do images. `drawer: false` keeps the cash drawer shut whatever is printed: a reprint, or a receipt
+ * that is cancelled or replaced, takes no money (the print job decides, service.ts).
+ */
+export async function escPosForPrinter(profile: PrinterProfile, copies: readonly FilledDocument[], options: Readonly<{ drawer?: boolean }> = {}): Promise<Buffer> {
   const paper = profile.paper === '58mm' ? '58mm' : '80mm';
   const parts = await Promise.all(
     copies.map((doc) => (profile.mode === 'text' ? Promise.resolve(encodeAsciiEscPos(documentText(doc), { cut: profile.cut })) : encodeRasterEscPos(renderDocumentRaster(doc, paper), { cut: profile.cut }))),
   );
   // The drawer opens once, after the last copy of a fee receipt (the money goes in as the receipt comes out).
-  const kick = profile.cashDrawer !== 'none' && copies.some((doc) => doc.kind === 'receipt') ? [drawerKick(profile.cashDrawer)] : [];
+  const kick = options.drawer !== false && profile.cashDrawer !== 'none' && copies.some((doc) => doc.kind === 'receipt') ? [drawerKick(profile.cashDrawer)] : [];
   return Buffer.concat([...parts, ...kick]);
 }

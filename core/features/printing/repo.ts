@@ -103,6 +103,21 @@ export function listJobs(db: CounterDatabase, query: Readonly<{ dossierId?: stri
   return rows.map(toJob);
 }
 
+/**
+ * The first job that printed, is printing or will print this receipt; failed and cancelled jobs put nothing
+ * on paper, so after them the next print is still the first.
+ */
+export function firstReceiptJob(db: CounterDatabase, receiptId: string): string | null {
+  const row = db
+    .prepare(
+      `SELECT id FROM print_jobs
+       WHERE form = 'receipt' AND json_extract(extra, '$.receiptId') = ? AND state NOT IN ('failed', 'cancelled')
+       ORDER BY created_at, id LIMIT 1`,
+    )
+    .get(receiptId) as { id: string } | undefined;
+  return row?.id ?? null;
+}
+
 /** The oldest job due now, if any. */
 export function nextDueJob(db: CounterDatabase, nowUtc: string): StoredJob | null {
   const row = db.prepare(`SELECT * FROM print_jobs WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at LIMIT 1`).get(nowUtc) as JobRow | undefined;

@@ -101,6 +101,17 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
     return publicJob(storedJob(id));
   }
 
+  /**
+   * The drawer opens when money goes in: the first print of a receipt that is valid (issued, or provisional
+   * while the server provider is offline). A reprint, a cancelled or replaced receipt, never.
+   */
+  function opensDrawer(job: repo.StoredJob): boolean {
+    if (job.form !== 'receipt' || job.reprintedAt !== null) return false;
+    if (job.extra.receiptId === undefined) return true; // the unpaid fee slip: the drawer as before
+    const status = sources.receipt(job.extra.receiptId).status;
+    return status === 'issued' || status === 'provisional';
+  }
+
   const queue = createPrintQueue({
     storage,
     clock,
@@ -112,7 +123,7 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
       const copies = Array.from({ length: job.copies }, (_, index) =>
         documentFor(sources, { dossierId: job.dossierId, form: job.form, issuedAt: job.issuedAt, copy: labelled ? ((index + 1) as 1 | 2) : null, reprintedAt: job.reprintedAt, extra: job.extra }),
       );
-      await deliverDocuments(profile, copies, job.issuedAt, factory);
+      await deliverDocuments(profile, copies, job.issuedAt, factory, { drawer: opensDrawer(job) });
       return { templateId: copies[0]?.templateId ?? '' };
     },
   });
@@ -142,14 +153,16 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
 
     printReceipt({ receiptId, copies, printerId }) {
       const receipt = sources.receipt(receiptId); // not-found before anything is queued
+      // A receipt already sent to a printer (or waiting for one) prints again as a reprint, like slips do.
+      const earlier = repo.firstReceiptJob(storage.db(), receiptId);
       return queueJob({
         dossierId: receipt.dossierId,
         form: 'receipt',
         printerId: printerIdFor(printerId),
         copies: copiesFor('receipt', copies),
         issuedAt: receipt.issuedAt,
-        reprintOf: null,
-        reprintedAt: null,
+        reprintOf: earlier,
+        reprintedAt: earlier === null ? null : nowIso(),
         extra: { receiptId },
       });
     },

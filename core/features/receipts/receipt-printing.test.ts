@@ -48,6 +48,13 @@ const zbar = (png: Buffer): string[] => {
   fs.writeFileSync(file, png);
   return execFileSync('zbarimg', ['--raw', '-q', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').filter(Boolean);
 };
+/** Tesseract (Vietnamese) on the printed raster, diacritics dropped: OCR of marks like "BẢN IN LẠI" varies in its accents. */
+const ocr = (printed: Buffer): string => {
+  const file = path.join(temp.dir, `ocr-${randomUUID()}.png`);
+  fs.writeFileSync(file, decodedToPng(decodeEscPos(printed)));
+  const text = execFileSync('tesseract', [file, '-', '-l', 'vie'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'D').toUpperCase();
+};
 const squeeze = (text: string): string => text.replace(/\s+/g, ' ').trim();
 const pdfText = async (input: Record<string, unknown>): Promise<string> => {
   const { path: file } = await call<{ path: string }>('printing.render', { format: 'pdf', paper: 'A5', form: 'receipt', ...input });
@@ -146,6 +153,42 @@ describe('receipts.print', () => {
     expect(text).toContain('BIÊN LAI ĐÃ HỦY — không còn giá trị');
     expect(text).toContain('Lý do hủy: Thu nhầm hồ sơ');
     expect(text).toContain('Ký hiệu: K26TQ2');
+  });
+
+  test('printed a second time, a receipt says BẢN IN LẠI with the time, and only the first print opens the cash drawer', async () => {
+    await call('printers.save', { id: 'quay-1', name: 'Máy in quầy 1', connection: { kind: 'tcp', host: printer.host, port: printer.port }, isDefault: false, cashDrawer: 'pin2' });
+    const kick = Buffer.from([0x1b, 0x70, 0, 25, 250]);
+    const dossier = await intake();
+    const { receipt } = await pay(dossier);
+
+    const first = await call<PrintJob>('receipts.print', { receiptId: receipt.id, printerId: 'quay-1' });
+    expect(first.reprintOf).toBeNull();
+    await printedCodes();
+    expect(lastPrinted.subarray(-5)).toEqual(kick); // the money goes in as the receipt comes out
+    expect(ocr(lastPrinted)).not.toContain('BAN IN LAI');
+
+    const second = await call<PrintJob>('receipts.print', { receiptId: receipt.id, printerId: 'quay-1' });
+    expect(second).toMatchObject({ reprintOf: first.id, issuedAt: receipt.issuedAt });
+    await printedCodes();
+    expect(lastPrinted.includes(kick)).toBe(false);
+    expect(ocr(lastPrinted)).toMatch(/BAN IN LAI\s*[-—–]*\s*09:00/);
+
+    // printing.reprint of the receipt's job: the same, no drawer either.
+    await call('printing.reprint', { jobId: first.id });
+    await printedCodes();
+    expect(lastPrinted.includes(kick)).toBe(false);
+    expect(ocr(lastPrinted)).toContain('BAN IN LAI');
+  });
+
+  test('a cancelled receipt printed (even for the first time) keeps the cash drawer shut', async () => {
+    await call('printers.save', { id: 'quay-1', name: 'Máy in quầy 1', connection: { kind: 'tcp', host: printer.host, port: printer.port }, isDefault: false, cashDrawer: 'pin2' });
+    const dossier = await intake();
+    const { receipt } = await pay(dossier);
+    await call('receipts.cancel', { id: receipt.id, reason: 'Thu nhầm hồ sơ' });
+    const job = await call<PrintJob>('receipts.print', { receiptId: receipt.id, printerId: 'quay-1' });
+    expect(job.reprintOf).toBeNull();
+    await printedCodes();
+    expect(lastPrinted.includes(Buffer.from([0x1b, 0x70]))).toBe(false);
   });
 
   test('an unknown receipt queues nothing; a receipt renders only as its own dossier\'s receipt form', async () => {

@@ -5,5 +5,6 @@ export function settingsHandlers(settings: SettingsService) {
   return {
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
+    'settings.setLanguage': ({ language }) => settings.update({ language }),
   } satisfies Partial<Handlers>;
 }
