@@ -2,6 +2,7 @@ import { enDossiers } from './dossiers.en.ts';
 import { enIntake } from './intake.en.ts';
 import { enAuth } from './auth.en.ts';
 import { enScan } from './scan.en.ts';
+import { enDevices } from './devices.en.ts';
 import { enReports } from './reports.en.ts';
 import { enSettings } from './settings.en.ts';
 import { enPayment } from './payment.en.ts';
@@ -68,6 +69,7 @@ export const en: Catalogue = {
   ...enDossiers,
   ...enAuth,
   ...enScan,
+  ...enDevices,
   ...enReports,
   ...enSettings,
   ...enPayment,

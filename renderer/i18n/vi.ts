@@ -2,6 +2,7 @@ import { viDossiers } from './dossiers.vi.ts';
 import { viIntake } from './intake.vi.ts';
 import { viAuth } from './auth.vi.ts';
 import { viScan } from './scan.vi.ts';
+import { viDevices } from './devices.vi.ts';
 import { viReports } from './reports.vi.ts';
 import { viSettings } from './settings.vi.ts';
 import { viPayment } from './payment.vi.ts';
@@ -72,6 +73,7 @@ export const vi = {
   ...viDossiers,
   ...viAuth,
   ...viScan,
+  ...viDevices,
   ...viReports,
   ...viSettings,
   ...viPayment,

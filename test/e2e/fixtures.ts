@@ -1,8 +1,10 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test as base, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+import { createEnrolmentCode } from '../../server/features/counters/service.ts';
+import { startCentralFixture, TEST_AGENCY_CODE, type CentralFixture } from '../harness/central-fixture.ts';
 import { startDeskServe, type DeskServe } from '../harness/desk-serve.ts';
 
-type Fixtures = { desk: DeskServe; consoleErrors: string[] };
+type Fixtures = { desk: DeskServe; central: CentralFixture; consoleErrors: string[] };
 
 /** A fresh `desk serve` per test, and any console error (CSP, React warning, exception) fails the test. */
 export const test = base.extend<Fixtures>({
@@ -12,6 +14,15 @@ export const test = base.extend<Fixtures>({
     await use(desk);
     await page.close();
     await desk.stop();
+  },
+  // The reference central server (PGlite, in the test process) behind the fault proxy; started only by the
+  // tests that ask for it. Name it before `desk` in the test's arguments: fixtures stop in reverse order, so
+  // the desk then stops before the server it talks to.
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none.
+  central: async ({}, use) => {
+    const central = await startCentralFixture();
+    await use(central);
+    await central.close();
   },
   consoleErrors: [
     async ({ page }, use) => {
@@ -35,6 +46,16 @@ export async function call<T = unknown>(request: APIRequestContext, desk: DeskSe
   const body = (await answer.json()) as { ok: boolean; value?: T; error?: unknown };
   expect(body, `${method} answered`).toMatchObject({ ok: true });
   return body.value as T;
+}
+
+/**
+ * What IT does with a new counter PC: a one-time code from the central server's admin, typed into `sync.enroll`
+ * with the server address — here the fault proxy's, so the test can cut the line. The counter takes its agency
+ * code, names and slot from the server's answer.
+ */
+export async function enrolDesk(request: APIRequestContext, desk: DeskServe, central: CentralFixture, slot = 1): Promise<void> {
+  const { code } = await createEnrolmentCode(central.server.sql, { agencyCode: TEST_AGENCY_CODE, slot, counterName: `Quầy số ${slot}`, now: new Date() });
+  await call(request, desk, 'sync.enroll', { serverUrl: central.proxy.url, code, deviceName: `pc-e2e-${slot}` });
 }
 
 /** What IT sets before a counter can issue dossier codes. */

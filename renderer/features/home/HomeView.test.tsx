@@ -28,6 +28,7 @@ function render(props: Partial<HomeViewProps>, language: Language = 'vi'): strin
         info={{ status: 'ready', value: INFO }}
         counter={{ status: 'ready', value: COUNTER }}
         sync={{ status: 'ready', value: SYNC }}
+        devices={{ printer: { status: 'loading' }, scanners: { status: 'loading' }, checking: true, onRefresh: () => undefined }}
         languageError={null}
         {...props}
       />

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/LanguageProvider.tsx';
 import { Banner } from '../../ui/Banner.tsx';
 import { CounterPanel } from './CounterPanel.tsx';
 import { describeFailure } from './describe-failure.ts';
+import { DevicesPanel, type DevicesPanelProps } from './DevicesPanel.tsx';
 import { HomeFooter } from './HomeFooter.tsx';
 import { StorageBanner } from './StorageBanner.tsx';
 import { SyncPanel } from './SyncPanel.tsx';
@@ -15,6 +16,8 @@ export type HomeViewProps = Readonly<{
   info: Loadable<SystemInfo>;
   counter: Loadable<CounterIdentity>;
   sync: Loadable<SyncStatus>;
+  /** The slip printer and scanners, polled apart from the rest (a slow device never holds the screen up). */
+  devices: DevicesPanelProps;
   /** Set when the last language change could not be saved. */
   languageError: CoreClientError | null;
 }>;
@@ -23,7 +26,7 @@ export type HomeViewProps = Readonly<{
 export function HomeView(props: HomeViewProps) {
   const translator = useT();
   const { t } = translator;
-  const { info, counter, sync, languageError } = props;
+  const { info, counter, sync, devices, languageError } = props;
   const storage = info.status === 'ready' ? info.value.storage : null;
 
   return (
@@ -45,6 +48,7 @@ export function HomeView(props: HomeViewProps) {
         <div className="panel-grid">
           <CounterPanel counter={counter} />
           <SyncPanel sync={sync} storageUnavailable={storage?.state === 'unavailable'} />
+          <DevicesPanel {...devices} />
         </div>
       </main>
 

@@ -27,6 +27,11 @@ export class HomePage {
   readonly languageSwitch: Locator;
   readonly appVersion: Locator;
   readonly dataFile: Locator;
+  /** The default slip printer: `data-state` is printers.status's state, or `not-set-up`. */
+  readonly printerState: Locator;
+  /** `data-state`: present, unavailable or not-set-up. */
+  readonly scannerState: Locator;
+  readonly devicesRefresh: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -45,6 +50,9 @@ export class HomePage {
     this.languageSwitch = page.getByTestId('language-switch');
     this.appVersion = page.getByTestId('app-version');
     this.dataFile = page.getByTestId('data-file');
+    this.printerState = page.getByTestId('printer-state');
+    this.scannerState = page.getByTestId('scanner-state');
+    this.devicesRefresh = page.getByTestId('devices-refresh');
   }
 
   async goto(url: string): Promise<void> {
@@ -60,6 +68,12 @@ export class HomePage {
   async switchLanguage(language: UiLanguage): Promise<void> {
     await this.languageButton(language).click();
     await this.page.locator(`html[lang="${language}"]`).waitFor();
+  }
+
+  /** "Kiểm tra lại" by keyboard: focus the button, Enter (Home polls the printer only every 30 s). */
+  async refreshDevices(): Promise<void> {
+    await this.devicesRefresh.focus();
+    await this.page.keyboard.press('Enter');
   }
 
   /** The raw pending count, or null while it is unknown (loading, or storage unavailable). */

@@ -1,0 +1,33 @@
+/** Thiết bị: the printer and scanner panel on the home screen (renderer/features/home/DevicesPanel.tsx). */
+export const viDevices = {
+  'devices.heading': 'Máy in và máy quét',
+  'devices.refresh': 'Kiểm tra lại',
+  'devices.checking': 'Đang kiểm tra…',
+  'devices.checkedAt': 'Kiểm tra lúc {time}',
+  'devices.loadFailed': 'Không kiểm tra được: {reason}',
+
+  'devices.printer.label': 'Máy in biên nhận',
+  'devices.printer.state.ready': 'Sẵn sàng',
+  'devices.printer.state.paper-out': 'Hết giấy',
+  'devices.printer.state.cover-open': 'Nắp máy đang mở',
+  'devices.printer.state.offline': 'Máy in tạm ngừng',
+  'devices.printer.state.error': 'Máy in báo lỗi',
+  'devices.printer.state.no-answer': 'Không rõ trạng thái',
+  'devices.printer.state.unreachable': 'Không kết nối được',
+  'devices.printer.state.not-set-up': 'Chưa cài đặt',
+  'devices.printer.hint.paperNearEnd': 'Cuộn giấy sắp hết: thay cuộn mới giữa hai lượt tiếp nhận.',
+  'devices.printer.hint.paper-out': 'Lắp cuộn giấy mới rồi bấm “Kiểm tra lại”. Phiếu chưa in vẫn được giữ để in lại.',
+  'devices.printer.hint.cover-open': 'Đóng chặt nắp máy in rồi bấm “Kiểm tra lại”.',
+  'devices.printer.hint.offline': 'Máy in đang tạm ngừng (thường do hết giấy hoặc mở nắp): kiểm tra máy in.',
+  'devices.printer.hint.error': 'Tắt máy in, bật lại; nếu vẫn lỗi, gọi bộ phận CNTT.',
+  'devices.printer.hint.no-answer': 'Máy in không trả lời câu hỏi trạng thái (nhiều máy in không hỗ trợ); phiếu vẫn được gửi đến máy in.',
+  'devices.printer.hint.unreachable': 'Kiểm tra nguồn điện và dây mạng của máy in; nếu vẫn không được, gọi bộ phận CNTT.',
+  'devices.printer.hint.not-set-up': 'Chưa có máy in mặc định cho phiếu biên nhận. Bộ phận CNTT thiết lập máy in trong phần cài đặt.',
+
+  'devices.scanner.label': 'Máy quét',
+  'devices.scanner.state.present': 'Đã kết nối',
+  'devices.scanner.state.unavailable': 'Không tìm thấy',
+  'devices.scanner.state.not-set-up': 'Chưa cài đặt',
+  'devices.scanner.hint.unavailable': 'Không hỏi được máy quét: kiểm tra dây nối và nguồn điện, hoặc gọi bộ phận CNTT.',
+  'devices.scanner.hint.not-set-up': 'Chưa có máy quét nào. Bộ phận CNTT thiết lập máy quét trong phần cài đặt.',
+};
