@@ -32,6 +32,9 @@ import { createReceiptService, receiptHandlers, type ReceiptService } from '../f
 import type { Receipt, SignerConfig } from '../../shared/contract/receipts.ts';
 import type { Signer } from '../ports/signer.ts';
 import { authHandlers } from '../features/auth/handlers.ts';
+import { reportsHandlers } from '../features/reports/handlers.ts';
+import { createReportsService } from '../features/reports/service.ts';
+import { printerFactory } from '../features/printing/deliver.ts';
 import { createAuthService } from '../features/auth/service.ts';
 import { referenceAppliers } from './reference-appliers.ts';
 import { systemClock, type Clock } from '../ports/clock.ts';
@@ -210,6 +213,22 @@ export function createCore(options: CoreOptions): Core {
   });
   receiptLookup = (id) => receipts.core.receipt(id);
 
+  // The day's register and receipts close (docs/REPORTS.md): read through the dossiers and receipts services.
+  const reports = createReportsService({
+    clock,
+    dataDir,
+    registerOf: (date) => dossiers.registerOf(date),
+    refusedAt: (id) =>
+      auditTimeline(storage.db(), 'dossier', id)
+        .filter((entry) => entry.action === 'dossier.refuse' || (entry.action === 'dossier.statusFromServer' && entry.details.status === 'refused'))
+        .at(-1)?.at ?? null,
+    receiptsOf: (date) => receipts.dailyReport(date),
+    formValues: () => printing.formValues(),
+    printers: () => printing.printers(),
+    printer: (id) => printing.printer(id),
+    printerFor: printerFactory(dataDir),
+  });
+
   let checkpointTimer: NodeJS.Timeout | undefined;
 
   const handlers: Handlers = {
@@ -227,6 +246,7 @@ export function createCore(options: CoreOptions): Core {
     ...scanningHandlers(scanning),
     ...documentsHandlers(documents),
     ...receiptHandlers(receipts, printing),
+    ...reportsHandlers(reports),
     ...authHandlers(auth),
   };
 

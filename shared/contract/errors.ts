@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'printer-paper-out',
   'printer-not-found',
   'printer-not-configured',
+  'printer-unsuitable',
   'invalid-id-qr',
   'enrolment-code-invalid',
   'server-unreachable',
@@ -177,6 +178,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Language
   'printer-not-configured': {
     vi: 'Quầy chưa có máy in mặc định. Hãy thiết lập máy in trong phần cài đặt.',
     en: 'This counter has no default printer. Set one up in the settings.',
+  },
+  'printer-unsuitable': {
+    vi: 'Không có máy in khổ A4 phù hợp: báo cáo chỉ in được qua hàng đợi in của hệ điều hành, không in trên máy in hóa đơn. Hãy thiết lập máy in A4 hoặc xuất tệp PDF để in.',
+    en: 'No suitable A4 printer: reports print only through an OS print queue, not on a receipt printer. Set up an A4 printer or export the PDF and print it.',
   },
   'host-unreachable': {
     vi: 'Không liên lạc được với dịch vụ nền của phần mềm. Thao tác chưa được thực hiện.',

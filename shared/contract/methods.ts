@@ -32,6 +32,7 @@ import { CalendarDayInputSchema, CalendarDaySchema, CalendarDueDateInputSchema, 
 import { CitizenFromIdQrSchema, ParseIdQrInputSchema } from './citizen.ts';
 import { AmountInWordsInputSchema, AmountInWordsOutputSchema, VietQrImageInputSchema, VietQrImageOutputSchema, VietQrInputSchema, VietQrOutputSchema } from './payments.ts';
 import * as receipts from './receipts.ts';
+import * as reports from './reports.ts';
 import { CatalogueEntrySchema, CatalogueGetInputSchema, CatalogueSearchInputSchema, CatalogueSearchOutputSchema } from './catalogue.ts';
 import {
   AuditVerifyOutputSchema,
@@ -233,6 +234,9 @@ export const methods = {
   'receipts.dailyReport': { description: 'The daily close: count and total per series and per payment method, cancelled and provisional receipts.', input: receipts.DailyReportInputSchema, output: receipts.DailyReportSchema },
   'receipts.settings': { description: 'Receipt provider, template, series and signer (secrets are never returned).', input: NoInput, output: receipts.ReceiptSettingsViewSchema },
   'receipts.setSettings': { description: 'Change the receipt provider, series, seller or signer; returns the settings without secrets.', input: receipts.ReceiptSettingsPatchSchema, output: receipts.ReceiptSettingsViewSchema },
+  'reports.register': { description: "The day's register extract (Sổ theo dõi hồ sơ, Mẫu 07/06): dossiers received, and those returned or refused, on a date (today by default).", input: reports.RegisterInputSchema, output: reports.RegisterReportSchema },
+  'reports.export': { description: "Write the day's register or fee-receipt close as CSV (UTF-8 with BOM, for Excel) or A4-landscape PDF into the data folder; returns the path and size.", input: reports.ReportExportInputSchema, output: reports.ReportExportOutputSchema },
+  'reports.print': { description: "Print the day's register or fee-receipt close (A4 landscape PDF) on an OS print queue (the given one, else the default or first).", input: reports.ReportPrintInputSchema, output: reports.ReportPrintOutputSchema },
   'printers.testPage': {
     description: 'Print the Vietnamese test page (every letter with diacritics, a QR) on a network receipt printer.',
     input: PrinterTestPageInputSchema,

@@ -194,6 +194,25 @@ export function findDossier(db: CounterDatabase, id: string, nowUtc: string): Do
   return row ? toDossier(db, row, nowUtc) : null;
 }
 
+/**
+ * The day's register (reports): dossiers received in [from, to), and those whose result was returned or that
+ * were refused in it, oldest first. Bounds in the stored +07:00 form (text order is time order). A refused
+ * dossier is in a final state, so its last change is the refusal.
+ */
+export function dossiersReceivedBetween(db: CounterDatabase, from: string, to: string, nowUtc: string): Dossier[] {
+  const rows = cachedStatement(db, 'SELECT rowid, * FROM dossiers WHERE received_at >= ? AND received_at < ? ORDER BY received_at, code').all(from, to) as DossierRow[];
+  return rows.map((row) => toDossier(db, row, nowUtc));
+}
+
+export function dossiersFinishedBetween(db: CounterDatabase, from: string, to: string, nowUtc: string): Dossier[] {
+  const rows = cachedStatement(db, 
+    `SELECT rowid, * FROM dossiers
+     WHERE (returned_at >= @from AND returned_at < @to) OR (status = 'refused' AND updated_at >= @from AND updated_at < @to)
+     ORDER BY coalesce(returned_at, updated_at), code`,
+  ).all({ from, to }) as DossierRow[];
+  return rows.map((row) => toDossier(db, row, nowUtc));
+}
+
 const SUMMARY_COLUMNS = 'id, code, status, received_at, due_at, due_at_utc, applicant_name, procedure_code, procedure_name';
 type SummaryRow = Pick<DossierRow, 'id' | 'code' | 'status' | 'received_at' | 'due_at' | 'due_at_utc' | 'applicant_name' | 'procedure_code' | 'procedure_name'>;
 

@@ -15,7 +15,7 @@ import type { SettingsService } from '../settings/service.ts';
 import { insertOutboxJob } from '../sync/outbox-repo.ts';
 import { allocateDossierCode } from './code-allocator.ts';
 import type { DueDateCalculator, ProcedureLookup } from './ports.ts';
-import { findDossier, insertDossier, listDossiers, searchDossiers, setPaperScan, updateDossier, type DossierChange, type ListQuery } from './repo.ts';
+import { dossiersFinishedBetween, dossiersReceivedBetween, findDossier, insertDossier, listDossiers, searchDossiers, setPaperScan, updateDossier, type DossierChange, type ListQuery } from './repo.ts';
 
 export type DossierServiceOptions = Readonly<{
   storage: Storage;
@@ -43,6 +43,8 @@ export interface DossierService {
   transition(id: string, action: DossierAction, details: TransitionDetails, expectedVersion?: number): Dossier;
   list(query: ListQuery): DossierSummary[];
   search(query: string, limit: number): DossierSummary[];
+  /** The register of a local date (YYYY-MM-DD): dossiers received that day, and those returned or refused that day. */
+  registerOf(date: string): Readonly<{ received: Dossier[]; finished: Dossier[] }>;
   lateness(id: string): Lateness;
   /**
    * A status set by the back office, pulled from the central server: the dossier and an audit entry, in one
@@ -217,6 +219,13 @@ export function createDossierService(options: DossierServiceOptions): DossierSer
     },
 
     list: (query) => listDossiers(storage.db(), query, nowUtc()),
+
+    registerOf(date) {
+      const from = toVietnamIso(startOfVietnamDay(date));
+      const to = toVietnamIso(startOfVietnamDay(formatLocalDate(parseLocalDate(date) + 1)));
+      const db = storage.db();
+      return { received: dossiersReceivedBetween(db, from, to, nowUtc()), finished: dossiersFinishedBetween(db, from, to, nowUtc()) };
+    },
 
     search: (query, limit) => searchDossiers(storage.db(), query, foldVietnamese(query), limit, nowUtc()),
 

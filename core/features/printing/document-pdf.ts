@@ -188,21 +188,40 @@ function drawQrRow(layout: Layout, row: readonly QrLine[]): void {
   doc.moveDown(0.3);
 }
 
-function draw(document: FilledDocument, paper: Paper, height: number, issuedAt: string): Promise<{ pdf: Buffer; endY: number }> {
-  const g = GEOMETRY[paper];
+/** The font names `openPdf` registers: Be Vietnam Pro regular, bold and italic. */
+export const PDF_FONTS = FONT;
+
+/**
+ * A pdfkit document with the three Be Vietnam Pro TTFs registered (each embedded as a subset when used) and
+ * its bytes collected; `finish()` ends it. Every PDF of the app starts here (forms, reports), so they all
+ * embed the same fonts and give back exact Vietnamese text.
+ */
+export function openPdf(options: PDFKit.PDFDocumentOptions): { doc: Doc; finish: () => Promise<Buffer> } {
   const files = fontFiles();
-  const doc = new PDFDocument({
+  const doc = new PDFDocument(options);
+  doc.registerFont(FONT.regular, files.regular);
+  doc.registerFont(FONT.bold, files.bold);
+  doc.registerFont(FONT.italic, files.italic);
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finish = () =>
+    new Promise<Buffer>((resolve, reject) => {
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.on('error', reject);
+      doc.end();
+    });
+  return { doc, finish };
+}
+
+async function draw(document: FilledDocument, paper: Paper, height: number, issuedAt: string): Promise<{ pdf: Buffer; endY: number }> {
+  const g = GEOMETRY[paper];
+  const { doc, finish } = openPdf({
     size: [g.width, height],
     margins: g.margin,
     compress: true,
     // Fixed metadata: the same document gives the same PDF (no wall-clock creation date).
     info: { Title: document.title, Subject: document.templateId, Creator: 'Một Cửa Desk', Producer: 'Một Cửa Desk', CreationDate: new Date(parseInstant(issuedAt)) },
   });
-  doc.registerFont(FONT.regular, files.regular);
-  doc.registerFont(FONT.bold, files.bold);
-  doc.registerFont(FONT.italic, files.italic);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const layout = new Layout(doc, g);
   const lines = document.lines;
   for (let index = 0; index < lines.length; index += 1) {
@@ -223,11 +242,7 @@ function draw(document: FilledDocument, paper: Paper, height: number, issuedAt: 
     }
   }
   const endY = doc.y;
-  return new Promise((resolve, reject) => {
-    doc.on('end', () => resolve({ pdf: Buffer.concat(chunks), endY }));
-    doc.on('error', reject);
-    doc.end();
-  });
+  return { pdf: await finish(), endY };
 }
 
 /** `issuedAt` fixes the PDF's creation date. A roll is laid out twice: once to measure, once at its length. */

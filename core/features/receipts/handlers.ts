@@ -38,6 +38,8 @@ export function createReceiptService(options: ReceiptServiceOptions & Readonly<{
   return {
     core,
     issuePending,
+    /** The day's close (YYYY-MM-DD): for `receipts.dailyReport` and the reports feature's exports. */
+    dailyReport: (day: string) => dailyReport(day, repo.listReceipts(core.options.storage.db(), { day, limit: 100_000 })),
     start() {
       timer ??= setInterval(() => void issuePending(), options.retryIntervalMs ?? 15_000).unref();
     },
@@ -96,7 +98,7 @@ export function receiptHandlers(service: ReceiptService, printing: Pick<Printing
     'receipts.list': (query) => ({ receipts: repo.listReceipts(db(), { dossierId: query.dossierId, day: query.date, limit: query.limit }) }),
     'receipts.dailyReport': ({ date }) => {
       const day = date ?? today();
-      return dailyReport(day, repo.listReceipts(db(), { day, limit: 100_000 }));
+      return service.dailyReport(day);
     },
     'receipts.settings': () => settingsView(repo.readReceiptSettings(db())),
     'receipts.setSettings': (patch) => {
