@@ -63,6 +63,14 @@ import {
   ScanSessionRefSchema,
   ScanStartInputSchema,
   Sha256Schema,
+  DocumentPagesInputSchema,
+  DocumentPagesOutputSchema,
+  DocumentsEditPagesInputSchema,
+  DocumentsUploadStartInputSchema,
+  DocumentsUploadStartOutputSchema,
+  DocumentsUploadChunkInputSchema,
+  DocumentsUploadChunkOutputSchema,
+  DocumentsUploadFinishInputSchema,
 } from './scanning.ts';
 import { SessionSchema, SignInInputSchema, UnlockInputSchema } from './auth.ts';
 
@@ -268,6 +276,15 @@ export const methods = {
   'documents.attach': { description: "Link a stored document to a dossier's paper (reuse when it was made for another dossier); audited and sent to the server.", input: DocumentsAttachInputSchema, output: DocumentsAttachOutputSchema },
   'documents.findReusable': { description: 'Papers already digitised for a citizen by ID number: on this counter, and from the server when online.', input: FindReusableInputSchema, output: FindReusableOutputSchema },
   'documents.get': { description: 'One stored document by SHA-256, with its links and upload state.', input: z.object({ sha256: Sha256Schema }).strict(), output: DocumentSchema },
+  'documents.pages': { description: "A document's pages with a small picture of each (as shown, after rotation), for checking and editing.", input: DocumentPagesInputSchema, output: DocumentPagesOutputSchema },
+  'documents.editPages': {
+    description: "A new document from a paper's document: pages kept, turned and reordered, pages of another document appended; the paper is linked to it in one transaction, the old one left to retention.",
+    input: DocumentsEditPagesInputSchema,
+    output: DocumentSchema,
+  },
+  'documents.uploadStart': { description: "Begin sending one file from the clerk's machine (file picker, drag and drop); refused when it is over the size limit.", input: DocumentsUploadStartInputSchema, output: DocumentsUploadStartOutputSchema },
+  'documents.uploadChunk': { description: 'The next bytes of a file being sent (base64, at most chunkBytes, at the offset received so far).', input: DocumentsUploadChunkInputSchema, output: DocumentsUploadChunkOutputSchema },
+  'documents.uploadFinish': { description: 'Import the files sent (one PDF, or JPEG/PNG/TIFF pages) into one PDF, optionally for a paper; the sent bytes are removed either way.', input: DocumentsUploadFinishInputSchema, output: DocumentSchema },
   'auth.session': { description: 'Who is signed in at this counter, with roles, since when, and whether the session is locked (or setup mode).', input: NoInput, output: SessionSchema },
   'auth.signIn': { description: "Sign a clerk in, verified offline against the accounts pulled from the central server; a few wrong passwords lock the account briefly.", input: SignInInputSchema, output: SessionSchema },
   'auth.signOut': { description: 'Sign the clerk out.', input: NoInput, output: SessionSchema },

@@ -125,3 +125,69 @@ export type ScanningSettings = z.infer<typeof ScanningSettingsSchema>;
 export const ScanningSettingsPatchSchema = ScanningSettingsSchema.partial().strict();
 
 export const DEFAULT_SCANNING_SETTINGS: ScanningSettings = { importFolders: [], esclScanners: [], retentionDays: 30, maxFileMb: 100, maxPages: 300, naps2Path: null };
+
+// Page editing (docs/SCANNING.md, "Pages"): a document's pages with small pictures, and a new document made
+// from some of its pages (kept, turned, in a new order; pages of another document appended).
+
+/** Clockwise quarter turns, as PDF's /Rotate counts them. */
+export const PageRotationSchema = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]);
+export type PageRotation = z.infer<typeof PageRotationSchema>;
+
+export const DocumentPagesInputSchema = z.object({ sha256: Sha256Schema }).strict();
+export const DocumentPageSchema = z.object({
+  /** 0-based position in the document. */
+  index: z.number().int().nonnegative(),
+  /** The page as shown (after its rotation), in PDF points. */
+  widthPt: z.number().positive(),
+  heightPt: z.number().positive(),
+  rotate: PageRotationSchema,
+  blank: z.boolean(),
+  /** A small JPEG of the page as shown (`data:image/jpeg;base64,…`); null when the page is not one picture (a PDF imported as it came). */
+  thumbnail: z.string().nullable(),
+});
+export const DocumentPagesOutputSchema = z.object({ sha256: Sha256Schema, pages: z.array(DocumentPageSchema) });
+export type DocumentPage = z.infer<typeof DocumentPageSchema>;
+
+export const PageEditSchema = z
+  .object({
+    /** The document the page comes from when it is not the one edited (pages scanned to append). */
+    from: Sha256Schema.optional(),
+    index: z.number().int().min(0).max(999),
+    /** Turned this much further clockwise. */
+    rotate: PageRotationSchema.default(0),
+  })
+  .strict();
+export const DocumentsEditPagesInputSchema = z
+  .object({
+    sha256: Sha256Schema,
+    /** The paper that holds the document now; it is linked to the new one (other dossiers reusing it keep the old). */
+    dossierId: z.string().min(1).max(64),
+    paperIndex: z.number().int().min(0).max(199),
+    /** The new document's pages, in order. Pages left out are dropped. */
+    pages: z.array(PageEditSchema).min(1).max(1000),
+  })
+  .strict();
+export type DocumentsEditPagesInput = z.infer<typeof DocumentsEditPagesInputSchema>;
+
+/**
+ * Files from the clerk's machine (a file picker, drag and drop) reach the core in chunks: the Node host's
+ * WebSocket takes messages of at most 64 KiB, and a browser has no path to hand over. 32 KiB of bytes is
+ * 43 692 characters of base64. The type is sniffed from the content in the core, as for `documents.import`.
+ */
+export const UPLOAD_CHUNK_BYTES = 32 * 1024;
+export const DocumentsUploadStartInputSchema = z.object({ size: z.number().int().min(0).max(1024 * 1024 * 1024) }).strict();
+export const DocumentsUploadStartOutputSchema = z.object({ uploadId: z.string(), chunkBytes: z.number().int().positive() });
+export const DocumentsUploadChunkInputSchema = z
+  .object({
+    uploadId: z.string().min(1).max(64),
+    offset: z.number().int().nonnegative(),
+    data: z
+      .string()
+      .max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+  })
+  .strict();
+export const DocumentsUploadChunkOutputSchema = z.object({ received: z.number().int().nonnegative() });
+export const DocumentsUploadFinishInputSchema = z
+  .object({ uploadIds: z.array(z.string().min(1).max(64)).min(1).max(100), mode: ScanModeSchema.default('grey'), ...PaperLink })
+  .strict();

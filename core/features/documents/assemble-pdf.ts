@@ -1,5 +1,10 @@
 import PDFDocument from 'pdfkit';
+import type { PageRotation } from '../../../shared/contract/scanning.ts';
 import type { NormalisedPage } from '../scanning/pipeline/normalise.ts';
+import { PRODUCER } from './page-images.ts';
+
+/** A page to lay out: its picture (upright as stored) and how the page is turned when shown (PDF /Rotate). */
+export type AssemblyPage = Pick<NormalisedPage, 'width' | 'height' | 'dpi' | 'bytes'> & Readonly<{ rotate?: PageRotation }>;
 
 /**
  * One PDF from normalised pages, each page the physical size of its scan (pixels ÷ dpi), the image filling it.
@@ -8,14 +13,14 @@ import type { NormalisedPage } from '../scanning/pipeline/normalise.ts';
  * checked with a PDF/A validator here (none is installed): `qpdf --check` and the page count are.
  * `createdAt` fixes the metadata so the same pages give the same bytes (and the same SHA-256).
  */
-export function assemblePdf(pages: readonly NormalisedPage[], createdAt: Date, title: string): Promise<Buffer> {
+export function assemblePdf(pages: readonly AssemblyPage[], createdAt: Date, title: string): Promise<Buffer> {
   if (pages.length === 0) return Promise.reject(new Error('no pages to assemble'));
   const doc = new PDFDocument({
     autoFirstPage: false,
     pdfVersion: '1.7',
     subset: 'PDF/A-2b',
     compress: true,
-    info: { Title: title, Creator: 'Một Cửa Desk', Producer: 'Một Cửa Desk', CreationDate: createdAt, ModDate: createdAt },
+    info: { Title: title, Creator: PRODUCER, Producer: PRODUCER, CreationDate: createdAt, ModDate: createdAt },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -29,6 +34,9 @@ export function assemblePdf(pages: readonly NormalisedPage[], createdAt: Date, t
     doc.addPage({ size: [width, height], margin: 0 });
     // Pages are upright already: a JPEG kept as delivered has orientation 1, others were turned when decoded.
     doc.image(page.bytes, 0, 0, { width, height });
+    // A turned page keeps its picture as it is (no re-encoding) and says how to show it: /Rotate, which every
+    // viewer and printer honours and which the page editor reads back.
+    if (page.rotate) (doc.page.dictionary as unknown as { data: Record<string, unknown> }).data['Rotate'] = page.rotate;
   }
   doc.end();
   return done;

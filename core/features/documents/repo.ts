@@ -103,6 +103,17 @@ export function dueForRemoval(db: CounterDatabase, cutoffIso: string): string[] 
   return (cachedStatement(db, 'SELECT sha256 FROM documents WHERE confirmed_at IS NOT NULL AND confirmed_at <= ? AND removed_at IS NULL').all(cutoffIso) as { sha256: string }[]).map((row) => row.sha256);
 }
 
+/** Linked to no dossier paper, created on or before `cutoff`, still on the counter (replaced by an edit or a new scan). */
+export function unlinkedBefore(db: CounterDatabase, cutoffIso: string): string[] {
+  return (
+    cachedStatement(
+      db,
+      `SELECT d.sha256 FROM documents d
+       WHERE d.created_at <= ? AND d.removed_at IS NULL AND NOT EXISTS (SELECT 1 FROM document_links l WHERE l.sha256 = d.sha256)`,
+    ).all(cutoffIso) as { sha256: string }[]
+  ).map((row) => row.sha256);
+}
+
 /**
  * The file is gone from the counter; the row stays so the paper can still be reused (the server holds the
  * file). The owner's ID number stays with it: the dossier row holds the same number in the same file, so

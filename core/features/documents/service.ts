@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_SCANNING_SETTINGS, ScanningSettingsSchema, type DocumentInfo, type ScanMode, type ScanningSettings } from '../../../shared/contract/scanning.ts';
+import { DEFAULT_SCANNING_SETTINGS, ScanningSettingsSchema, type DocumentInfo, type DocumentPage, type DocumentsEditPagesInput, type ScanMode, type ScanningSettings } from '../../../shared/contract/scanning.ts';
 import { toVietnamIso } from '../../../shared/domain/time/vietnam-time.ts';
 import type { Storage } from '../../app/storage.ts';
 import type { Clock } from '../../ports/clock.ts';
@@ -9,10 +9,13 @@ import { CoreError } from '../../rpc/core-error.ts';
 import type { DossierService } from '../dossiers/service.ts';
 import type { NormalisedPage } from '../scanning/pipeline/normalise.ts';
 import { assemblePdf } from './assemble-pdf.ts';
+import { editPdf } from './edit-pages.ts';
 import { importFiles } from './import-files.ts';
+import { readPdfPages, thumbnailOf } from './page-images.ts';
 import * as repo from './repo.ts';
 import { findReusableLocal, type ReusableSource } from './reuse.ts';
 import { documentPath, removeDocumentFile, storeDocument } from './store.ts';
+import { createUploads } from './uploads.ts';
 
 export type PaperTarget = Readonly<{ dossierId?: string | undefined; paperIndex?: number | undefined }>;
 
@@ -36,6 +39,7 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
   const { storage, clock, dataDir } = options;
   // Stored in the +07:00 form dossiers use: one offset, so text order is time order (retention compares them).
   const nowIso = () => toVietnamIso(clock.now());
+  const uploads = createUploads(dataDir, () => clock.now().getTime());
 
   function settings(): ScanningSettings {
     const stored = ScanningSettingsSchema.partial().safeParse(repo.readScanningSettings(storage.db()) ?? {});
@@ -77,6 +81,21 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
     return get(stored.sha256);
   }
 
+  /** A stored document's bytes; `not-found` when it left the counter (retention) or its file is gone. */
+  function readDocument(sha256: string): { bytes: Buffer; info: DocumentInfo } {
+    const info = get(sha256);
+    const file = documentPath(dataDir, sha256);
+    if (info.removedAt !== null || !fs.existsSync(file)) throw new CoreError('not-found', 'The document is no longer on this counter (the server holds it)');
+    return { bytes: fs.readFileSync(file), info };
+  }
+
+  async function importPaths(paths: readonly string[], roots: readonly string[], target: PaperTarget, mode: ScanMode): Promise<DocumentInfo> {
+    const current = settings();
+    const imported = await importFiles(paths, roots, { maxFileBytes: current.maxFileMb * 1024 * 1024, maxPages: current.maxPages }, mode);
+    if (imported.kind === 'pdf') return keep(imported.bytes, { pages: imported.pages, source: 'import', blankPages: [] }, target);
+    return keepPages(imported.pages, 'import', target);
+  }
+
   /** Scanned (or imported) pages → one PDF/A-2b, stored and linked. */
   async function keepPages(pages: readonly NormalisedPage[], source: 'scan' | 'import', target: PaperTarget): Promise<DocumentInfo> {
     const bytes = await assemblePdf(pages, clock.now(), source === 'scan' ? 'Bản quét' : 'Tài liệu nhập');
@@ -105,12 +124,53 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
 
     keepPages,
 
-    async import(paths: readonly string[], target: PaperTarget, mode: ScanMode = 'grey'): Promise<DocumentInfo> {
-      const current = settings();
-      const roots = [importDropFolder(dataDir), ...current.importFolders];
-      const imported = await importFiles(paths, roots, { maxFileBytes: current.maxFileMb * 1024 * 1024, maxPages: current.maxPages }, mode);
-      if (imported.kind === 'pdf') return keep(imported.bytes, { pages: imported.pages, source: 'import', blankPages: [] }, target);
-      return keepPages(imported.pages, 'import', target);
+    import(paths: readonly string[], target: PaperTarget, mode: ScanMode = 'grey'): Promise<DocumentInfo> {
+      return importPaths(paths, [importDropFolder(dataDir), ...settings().importFolders], target, mode);
+    },
+    uploadStart: (size: number) => uploads.start(size, settings().maxFileMb * 1024 * 1024),
+    uploadChunk: (uploadId: string, offset: number, data: string) => uploads.chunk(uploadId, offset, data),
+    /** The files sent are imported like files from an import folder (same checks), then removed whatever happened. */
+    async uploadFinish(uploadIds: readonly string[], target: PaperTarget, mode: ScanMode = 'grey'): Promise<DocumentInfo> {
+      const { paths, release } = uploads.take(uploadIds);
+      try {
+        return await importPaths(paths, [uploads.root], target, mode);
+      } finally {
+        release();
+      }
+    },
+    /** Every page with a small picture of it as shown; pages that are not one picture have none. */
+    async pages(sha256: string): Promise<{ sha256: string; pages: DocumentPage[] }> {
+      const { bytes, info } = readDocument(sha256);
+      const { pages } = await readPdfPages(bytes);
+      const out: DocumentPage[] = [];
+      for (const [index, page] of pages.entries()) {
+        const thumbnail = page.image ? await thumbnailOf(page.image).catch(() => null) : null;
+        out.push({ index, widthPt: page.widthPt, heightPt: page.heightPt, rotate: page.rotate, blank: info.blankPages.includes(index + 1), thumbnail });
+      }
+      return { sha256, pages: out };
+    },
+    /**
+     * A new document from the paper's current one (pages kept, turned, reordered, appended from another),
+     * stored, then linked to the paper in the dossier's transaction. The old document is not touched: other
+     * dossiers reusing it keep it, and once nothing links it the retention sweep removes its file. Any
+     * failure before the link leaves the paper on the old document and no new file behind.
+     */
+    async editPages(input: DocumentsEditPagesInput): Promise<DocumentInfo> {
+      const paper = options.dossiers().get(input.dossierId).papers[input.paperIndex];
+      if (!paper) throw new CoreError('invalid-input', `The dossier has no paper ${input.paperIndex}`);
+      if (paper.scanSha256 !== input.sha256) throw new CoreError('conflict', 'The paper holds another document now; look at its pages again');
+      const original = get(input.sha256);
+      const edited = await editPdf(
+        (sha256) => {
+          const { bytes, info } = readDocument(sha256);
+          return { bytes, blankPages: info.blankPages };
+        },
+        input,
+        clock.now(),
+        original.source === 'scan' ? 'Bản quét' : 'Tài liệu nhập',
+        settings().maxPages,
+      );
+      return keep(edited.bytes, { pages: edited.pages, source: original.source, blankPages: edited.blankPages }, { dossierId: input.dossierId, paperIndex: input.paperIndex });
     },
 
     findReusable: (idNumber: string) => findReusableLocal(storage.db(), idNumber, (id) => options.dossiers().get(id), options.serverReusable),
@@ -134,7 +194,9 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
       const days = settings().retentionDays;
       const cutoff = toVietnamIso(new Date(clock.now().getTime() - days * 86_400_000));
       const db = storage.db();
-      const due = repo.dueForRemoval(db, cutoff);
+      // Confirmed by the server, or linked to no paper any more (an edit or a new scan replaced it) and older
+      // than the retention: the server never needs the latter (the dossier's snapshot names the new one).
+      const due = [...new Set([...repo.dueForRemoval(db, cutoff), ...repo.unlinkedBefore(db, cutoff)])];
       for (const sha256 of due) {
         removeDocumentFile(dataDir, sha256);
         repo.markRemoved(db, sha256, nowIso());
