@@ -21,15 +21,29 @@ let temp: ReturnType<typeof makeTempDir>;
 let core: Core;
 let now: Date;
 const patches: number[] = [];
+/** Upload requests (start or chunk) in flight now, and the most seen at once. */
+const uploads = { inFlight: 0, most: 0 };
 
 beforeEach(async () => {
   central = await startCentralFixture();
   temp = makeTempDir();
   now = new Date();
   patches.length = 0;
+  uploads.most = 0;
   const fetchHttp = createFetchHttpClient();
   // Records the Upload-Offset of every chunk the counter sends.
-  const http: HttpClient = { request: (request) => (request.method === 'PATCH' && patches.push(Number(request.headers?.['upload-offset'])), fetchHttp.request(request)) };
+  const http: HttpClient = {
+    async request(request) {
+      if (request.method === 'PATCH') patches.push(Number(request.headers?.['upload-offset']));
+      if (!request.url.includes('/uploads')) return fetchHttp.request(request);
+      uploads.most = Math.max(uploads.most, ++uploads.inFlight);
+      try {
+        return await fetchHttp.request(request);
+      } finally {
+        uploads.inFlight -= 1;
+      }
+    },
+  };
   core = await scanningCore(path.join(temp.dir, 'data'), { clock: { now: () => now }, http, scanChunkBytes: CHUNK, syncIntervalMs: 3_600_000, scannerBackends: () => [] });
   await central.enrol(core);
 });
@@ -40,11 +54,11 @@ afterEach(async () => {
 });
 
 /** A colour photo-like page: large enough to take several chunks. */
-function noisyJpeg(): Buffer {
+function noisyJpeg(seed = 0): Buffer {
   const canvas = createCanvas(900, 1200);
   const context = canvas.getContext('2d');
   const pixels = context.createImageData(900, 1200);
-  for (let i = 0; i < pixels.data.length; i += 1) pixels.data[i] = (i * 2654435761) >>> 24;
+  for (let i = 0; i < pixels.data.length; i += 1) pixels.data[i] = ((i + seed) * 2654435761) >>> 24;
   context.putImageData(pixels, 0, 0);
   return canvas.encodeSync('jpeg', 90);
 }
@@ -147,4 +161,47 @@ test('sync.now sends a scan that is backing off at once, with no time passing', 
   central.proxy.severAll();
   await call(core, 'sync.now');
   expect((await call<DocumentInfo>(core, 'documents.get', { sha256: document.sha256 })).confirmedAt).not.toBeNull();
+});
+
+test('a scan damaged on the counter’s disk never completes on the server: its last chunk is held back', async () => {
+  const { document } = await scannedDocument();
+  const counterFile = path.join(temp.dir, 'data', 'documents', document.sha256.slice(0, 2), `${document.sha256}.pdf`);
+  const bytes = fs.readFileSync(counterFile);
+  bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
+  fs.writeFileSync(counterFile, bytes);
+
+  await call(core, 'sync.now');
+  const rows = await central.server.sql.query<{ received: string; complete: boolean }>('SELECT received, complete FROM uploads');
+  expect(rows.map((row) => row.complete)).toEqual([false]);
+  expect(Number(rows[0]!.received)).toBeLessThan(document.size);
+  expect(fs.existsSync(serverFile(document.sha256))).toBe(false);
+  expect((await call<DocumentInfo>(core, 'documents.get', { sha256: document.sha256 })).confirmedAt).toBeNull();
+  // It waits a day (someone must look at the disk) rather than hammering the server: nothing more is sent.
+  const sent = patches.length;
+  later(3_600_000);
+  await call(core, 'sync.now');
+  expect(patches.length).toBe(sent);
+});
+
+test('several scans travel at once and each arrives whole, once', async () => {
+  const documents: DocumentInfo[] = [];
+  for (let index = 0; index < 5; index += 1) {
+    const dossier = await intakeWithPapers(core);
+    const drop = path.join(temp.dir, 'data', 'import');
+    fs.mkdirSync(drop, { recursive: true });
+    const file = path.join(drop, `trang-${index}.jpg`);
+    fs.writeFileSync(file, noisyJpeg(index + 1));
+    documents.push(await call<DocumentInfo>(core, 'documents.import', { paths: [file], dossierId: dossier.id, paperIndex: 0 }));
+  }
+  expect(new Set(documents.map((document) => document.sha256)).size).toBe(5);
+  await call(core, 'sync.now');
+  for (const document of documents) {
+    expect((await call<DocumentInfo>(core, 'documents.get', { sha256: document.sha256 })).confirmedAt).not.toBeNull();
+    expect(createHash('sha256').update(fs.readFileSync(serverFile(document.sha256))).digest('hex')).toBe(document.sha256);
+  }
+  const rows = await central.server.sql.query<{ n: string }>('SELECT count(*) AS n FROM uploads WHERE complete');
+  expect(Number(rows[0]!.n)).toBe(5);
+  // Several at once (three files in flight), each chunk sent once: no offset repeats within a file's run.
+  expect(uploads.most).toBe(3);
+  expect(patches.length).toBe(new Set(patches).size * 5);
 });

@@ -21,18 +21,44 @@ export type ScanUploads = Readonly<{
 /** PATCH with bytes: the JSON client does not carry binary bodies, so this one request is made here. */
 export type RawUpload = Readonly<{ http: HttpClient; serverUrl: () => string | null; credential: () => string | null; timeoutMs: number; chunkBytes?: number }>;
 
-type Outcome = 'confirmed' | Readonly<{ failure: CentralFailure }>;
+type Outcome = 'confirmed' | 'damaged' | Readonly<{ failure: CentralFailure }>;
+
+/** Files in flight at once: one file's round trips and the server's disk sync overlap another's bytes. */
+const FILES_IN_FLIGHT = 3;
+const SEVERITY: Readonly<Record<StepResult, number>> = { done: 0, 'retry-later': 1, paused: 2 };
 
 /** A dossier the server does not have yet (a snapshot waiting, or refused) gets no files: they would dangle. */
 function serverHasDossier(ctx: SyncStepContext, dossierId: string): boolean {
   return !hasOutboxJob(ctx.db(), dossierId);
 }
 
-/** Streamed, so hashing a large scan before each attempt never blocks the core (and the window) at once. */
-async function sha256OfFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+/**
+ * The SHA-256 of the bytes sent so far, so the file is read once: the local copy is checked against its name
+ * before the last chunk leaves (a damaged file never completes an upload). When the server moves the offset
+ * (a resume, a 409, a restart at 0) the hash is brought to the new offset from the file.
+ */
+function createSendHash(file: string) {
+  let hash = createHash('sha256');
+  let hashedTo = 0;
+  return {
+    async advanceTo(offset: number): Promise<void> {
+      if (offset === hashedTo) return;
+      if (offset < hashedTo) {
+        hash = createHash('sha256');
+        hashedTo = 0;
+      }
+      if (offset === hashedTo) return;
+      // Streamed in 1 MiB pieces, so a large prefix never blocks the core (and the window) at once.
+      for await (const piece of fs.createReadStream(file, { start: hashedTo, end: offset - 1, highWaterMark: 1024 * 1024 })) hash.update(piece as Buffer);
+      hashedTo = offset;
+    },
+    add(chunk: Buffer): void {
+      hash.update(chunk);
+      hashedTo += chunk.length;
+    },
+    /** The digest so far, leaving the running hash usable (a 409 may send the same bytes again). */
+    peek: (): string => hash.copy().digest('hex'),
+  };
 }
 
 function readChunk(file: string, offset: number, length: number): Buffer {
@@ -75,10 +101,14 @@ async function uploadOne(ctx: SyncStepContext, raw: RawUpload, file: string, ite
   }
   if (state === null) return { failure: { kind: 'client-error', status: 0, code: 'no-dossier', message: 'not linked', details: undefined } };
   const chunkBytes = Math.min(raw.chunkBytes ?? MAX_UPLOAD_CHUNK_BYTES, MAX_UPLOAD_CHUNK_BYTES);
+  const sent = createSendHash(file);
   let restarts = 0;
   while (!state.complete) {
     if (ctx.stopped()) return { failure: { kind: 'retry', problem: 'server-unreachable', message: 'stopping', retryAfterMs: null } };
     const chunk = readChunk(file, state.offset, Math.min(chunkBytes, item.size - state.offset));
+    await sent.advanceTo(state.offset);
+    sent.add(chunk);
+    if (chunk.length < Math.min(chunkBytes, item.size - state.offset) || (state.offset + chunk.length === item.size && sent.peek() !== item.sha256)) return 'damaged';
     const answer = await patchChunk(raw, item.sha256, state.offset, chunk);
     if (answer === null) return { failure: { kind: 'retry', problem: 'server-unreachable', message: 'The upload was cut; it resumes from the server’s offset', retryAfterMs: null } };
     const code = (answer.body as { error?: { code?: string; details?: { offset?: unknown } } } | undefined)?.error;
@@ -86,7 +116,7 @@ async function uploadOne(ctx: SyncStepContext, raw: RawUpload, file: string, ite
       const parsed = UploadStateSchema.safeParse(answer.body);
       if (!parsed.success) return { failure: { kind: 'retry', problem: 'server-error', message: 'The upload answer does not match the contract', retryAfterMs: null } };
       state = parsed.data;
-    } else if (answer.status === 409 && typeof code?.details?.offset === 'number') {
+    } else if (answer.status === 409 && typeof code?.details?.offset === 'number' && code.details.offset <= item.size) {
       state = { ...state, offset: code.details.offset };
     } else if (answer.status === 422 && code?.code === 'upload-checksum-mismatch' && restarts === 0) {
       restarts += 1;
@@ -103,38 +133,45 @@ async function uploadOne(ctx: SyncStepContext, raw: RawUpload, file: string, ite
 
 /**
  * The sync step for scans: documents linked to dossiers the server already has, not yet confirmed, due by
- * their own backoff (persisted per document). Then retention: confirmed files older than the setting leave
- * the counter. Paths, names and contents are never logged; counts and codes only.
+ * their own backoff (persisted per document), a few files at a time. Then retention: confirmed files older
+ * than the setting leave the counter. Paths, names and contents are never logged; counts and codes only.
  */
 export async function uploadScans(ctx: SyncStepContext, scans: ScanUploads, raw: RawUpload): Promise<StepResult> {
-  let result: StepResult = 'done';
-  for (const item of scans.uploadQueue(20)) {
-    if (ctx.stopped()) break;
-    if (!item.dossierIds.every((id) => serverHasDossier(ctx, id))) continue;
-    const file = scans.fileOf(item.sha256);
-    if (file === null || (await sha256OfFile(file)) !== item.sha256) {
-      scans.uploadRetry(item.sha256, item.attempts + 1, 24 * 3600_000, 'The file on this counter is missing or damaged');
-      ctx.logger.error('scan file missing or damaged; not uploaded', { attempts: item.attempts + 1 });
-      continue;
+  const due = scans.uploadQueue(20).filter((item) => item.dossierIds.every((id) => serverHasDossier(ctx, id)));
+  let result = 'done' as StepResult;
+  let next = 0;
+  const sendFiles = async () => {
+    for (let item = due[next++]; item !== undefined && result === 'done' && !ctx.stopped(); item = due[next++]) {
+      const outcome = await uploadItem(ctx, scans, raw, item);
+      // A paused credential outranks a failing server, which outranks success, whichever file ends last.
+      if (SEVERITY[outcome] > SEVERITY[result]) result = outcome;
     }
-    const outcome = await uploadOne(ctx, raw, file, item);
-    if (outcome === 'confirmed') {
-      ctx.report(null);
-      scans.uploadConfirmed(item.sha256);
-      continue;
-    }
-    const { failure } = outcome;
-    ctx.report(failure);
-    if (failure.kind === 'refused') return 'paused';
-    const retryAfter = failure.kind === 'retry' ? failure.retryAfterMs : null;
-    scans.uploadRetry(item.sha256, item.attempts + 1, backoffDelayMs(item.attempts + 1, ctx.random, retryAfter), failure.message);
-    ctx.logger.warn('scan upload will be retried', { attempts: item.attempts + 1, kind: failure.kind, code: 'code' in failure ? failure.code : failure.problem });
-    // The server is failing: the other files would fail the same way.
-    if (failure.kind === 'retry') {
-      result = 'retry-later';
-      break;
-    }
-  }
-  scans.applyRetention();
+  };
+  await Promise.all(Array.from({ length: Math.min(FILES_IN_FLIGHT, due.length) }, sendFiles));
+  if (result !== 'paused') scans.applyRetention();
   return result;
+}
+
+/** One document: uploaded and confirmed, or given its next attempt (the server failing stops the others). */
+async function uploadItem(ctx: SyncStepContext, scans: ScanUploads, raw: RawUpload, item: Readonly<{ sha256: string; size: number; attempts: number; dossierIds: readonly string[] }>): Promise<StepResult> {
+  const file = scans.fileOf(item.sha256);
+  const outcome = file === null ? 'damaged' : await uploadOne(ctx, raw, file, item);
+  if (outcome === 'confirmed') {
+    ctx.report(null);
+    scans.uploadConfirmed(item.sha256);
+    return 'done';
+  }
+  if (outcome === 'damaged') {
+    scans.uploadRetry(item.sha256, item.attempts + 1, 24 * 3600_000, 'The file on this counter is missing or damaged');
+    ctx.logger.error('scan file missing or damaged; not uploaded', { attempts: item.attempts + 1 });
+    return 'done';
+  }
+  const { failure } = outcome;
+  ctx.report(failure);
+  if (failure.kind === 'refused') return 'paused';
+  const retryAfter = failure.kind === 'retry' ? failure.retryAfterMs : null;
+  scans.uploadRetry(item.sha256, item.attempts + 1, backoffDelayMs(item.attempts + 1, ctx.random, retryAfter), failure.message);
+  ctx.logger.warn('scan upload will be retried', { attempts: item.attempts + 1, kind: failure.kind, code: 'code' in failure ? failure.code : failure.problem });
+  // The server is failing: the other files would fail the same way.
+  return failure.kind === 'retry' ? 'retry-later' : 'done';
 }
