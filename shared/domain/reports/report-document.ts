@@ -45,11 +45,11 @@ const col = (label: string, weight: number, align: ReportColumn['align'] = 'left
 /** The register's columns, numbered as on the form (DOMAIN.md, shared/domain/forms REGISTER_BODY). */
 export const REGISTER_COLUMNS: readonly ReportColumn[] = [
   col('Số thứ tự', 4, 'center'),
-  col('Mã hồ sơ', 17),
+  col('Mã hồ sơ', 19),
   col('Tên thủ tục hành chính', 14),
   col('Số lượng hồ sơ (bộ)', 5, 'center'),
-  col('Tên cá nhân, tổ chức', 11),
-  col('Địa chỉ, số điện thoại', 13),
+  col('Tên cá nhân, tổ chức', 10),
+  col('Địa chỉ, số điện thoại', 12),
   col('Cơ quan chủ trì giải quyết', 9),
   col('Ngày, tháng, năm nhận hồ sơ', 8, 'center'),
   col('Ngày, tháng, năm hẹn trả kết quả', 8, 'center'),

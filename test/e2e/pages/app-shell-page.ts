@@ -1,8 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import type { ClerkKeys } from './clerk-keys.ts';
 
-export type ScreenKey = 'home' | 'intake' | 'dossiers';
-const SHORTCUT: Readonly<Record<ScreenKey, string>> = { home: 'Alt+1', intake: 'Alt+2', dossiers: 'Alt+3' };
+export type ScreenKey = 'home' | 'intake' | 'dossiers' | 'reports';
+const SHORTCUT: Readonly<Record<ScreenKey, string>> = { home: 'Alt+1', intake: 'Alt+2', dossiers: 'Alt+3', reports: 'Alt+4' };
 
 /** The header and navigation around every screen (any Page: browser or Electron window). */
 export class AppShellPage {
