@@ -18,7 +18,7 @@ export const enDevices: Readonly<Record<keyof typeof viDevices, string>> = {
   'devices.printer.state.unreachable': 'Cannot be reached',
   'devices.printer.state.not-set-up': 'Not set up',
   'devices.printer.hint.paperNearEnd': 'The paper roll is nearly finished: change it between two citizens.',
-  'devices.printer.hint.paper-out': 'Load a new paper roll, then press “Check again”. Slips not printed are kept for a reprint.',
+  'devices.printer.hint.paper-out': 'Load a new paper roll: waiting slips then print by themselves. Press “Check again” to see the new state.',
   'devices.printer.hint.cover-open': 'Close the printer cover firmly, then press “Check again”.',
   'devices.printer.hint.offline': 'The printer has paused (usually paper out or cover open): check the printer.',
   'devices.printer.hint.error': 'Switch the printer off and on again; if the error stays, call IT.',

@@ -16,7 +16,7 @@ export const viDevices = {
   'devices.printer.state.unreachable': 'Không kết nối được',
   'devices.printer.state.not-set-up': 'Chưa cài đặt',
   'devices.printer.hint.paperNearEnd': 'Cuộn giấy sắp hết: thay cuộn mới giữa hai lượt tiếp nhận.',
-  'devices.printer.hint.paper-out': 'Lắp cuộn giấy mới rồi bấm “Kiểm tra lại”. Phiếu chưa in vẫn được giữ để in lại.',
+  'devices.printer.hint.paper-out': 'Lắp cuộn giấy mới: các phiếu đang chờ sẽ tự in tiếp. Bấm “Kiểm tra lại” để xem trạng thái mới.',
   'devices.printer.hint.cover-open': 'Đóng chặt nắp máy in rồi bấm “Kiểm tra lại”.',
   'devices.printer.hint.offline': 'Máy in đang tạm ngừng (thường do hết giấy hoặc mở nắp): kiểm tra máy in.',
   'devices.printer.hint.error': 'Tắt máy in, bật lại; nếu vẫn lỗi, gọi bộ phận CNTT.',

@@ -32,6 +32,14 @@ async function receiveByKeyboard(intake: IntakePage, citizen: FakeCitizen): Prom
   await expect(intake.fullName).toHaveValue(citizen.fullName);
   await intake.openReview();
   await intake.receive();
+  // A procedure with fees may first ask for payment: Esc, "thu sau" (the citizen pays later); the dossier
+  // is received either way and its slip printed.
+  const feeStep = intake.page.getByTestId('fee-step');
+  await expect(intake.result.or(feeStep).first()).toBeVisible();
+  if (await feeStep.isVisible()) {
+    await expect(feeStep).not.toHaveAttribute('data-state', 'loading');
+    await intake.keys.press('Escape');
+  }
   await expect(intake.resultCode).toHaveText(/^000\.00\.12\.H12-\d{6}-\d{4}$/);
   return (await intake.resultCode.textContent()) ?? '';
 }
@@ -123,12 +131,25 @@ test('offline intake: slips still print, Home shows the queue, and the server ge
     const held = await central.server.sql.query<{ code: string }>('SELECT code FROM dossiers ORDER BY code');
     expect(held.map((row) => row.code)).toEqual([...codes].sort());
 
-    // The slip printer is switched off: Home says it cannot be reached (after its next check: refresh now).
+    // The roll runs out: "Check again" (Home itself asks only every 30 s) shows it with what to do.
+    printer.setBehaviour({ paperOut: true });
+    await home.refreshDevices();
+    await expect(home.printerState).toHaveAttribute('data-state', 'paper-out');
+    await expect(home.printerState).toHaveText('Hết giấy');
+    await expect(page.getByTestId('printer-hint')).toContainText('Lắp cuộn giấy mới');
+    await saveScreenshot(page, testInfo, '6-home-printer-paper-out');
+
+    // The slip printer is switched off: Home says it cannot be reached, in either language.
     await printer.close();
     await home.refreshDevices();
     await expect(home.printerState).toHaveAttribute('data-state', 'unreachable');
     await expect(home.printerState).toHaveText('Không kết nối được');
-    await saveScreenshot(page, testInfo, '6-home-printer-unreachable');
+    await saveScreenshot(page, testInfo, '7-home-printer-unreachable');
+    await expectAccessible(page, testInfo, 'home-printer-unreachable');
+    await home.switchLanguage('en');
+    await expect(home.printerState).toHaveText('Cannot be reached');
+    await expect(page.getByTestId('printer-hint')).toContainText('power and network cable');
+    await saveScreenshot(page, testInfo, '8-home-en-printer-unreachable');
   } finally {
     await printer.close();
   }

@@ -30,22 +30,39 @@ export async function readDefaultPrinter(core: CoreClient): Promise<PrinterReadi
 }
 
 type Polled<T> = Readonly<{ state: Loadable<T>; running: boolean; refresh: () => void }>;
+type LastReading = Readonly<{ state: Loadable<unknown>; at: number }>;
+
+/**
+ * The last answer per core and method, kept across visits to Home: a clerk going back and forth with Alt+1
+ * sees the last known state at once and does not make the printer answer again before its interval.
+ */
+const lastReadings = new WeakMap<CoreClient, Map<string, LastReading>>();
+
+/** How long to wait before asking again, given when the last answer came (null: never asked). */
+export function nextCheckDelay(lastAt: number | null, now: number, intervalMs: number): number {
+  if (lastAt === null) return 0;
+  return Math.min(intervalMs, Math.max(0, lastAt + intervalMs - now));
+}
 
 /**
  * Reads now, then again `intervalMs` after each answer (never two reads at once), after an event resync, and
  * whenever `refresh` is called. A read still in flight when a newer one starts no longer applies. Never throws:
  * a failure is a state, and Home renders while a slow device is still being asked.
  */
-function usePolled<T>(read: () => Promise<T>, intervalMs: number): Polled<T> {
+function usePolled<T>(key: string, read: () => Promise<T>, intervalMs: number): Polled<T> {
   const core = useCore();
-  const [state, setState] = useState<Loadable<T>>({ status: 'loading' });
-  const [running, setRunning] = useState(true);
+  const remembered = () => lastReadings.get(core)?.get(key);
+  // Only this hook writes `key`'s entry, always with a Loadable<T>.
+  const [state, setState] = useState<Loadable<T>>(() => (remembered()?.state as Loadable<T> | undefined) ?? { status: 'loading' });
+  const [running, setRunning] = useState(() => remembered() === undefined);
   const runRef = useRef<() => void>(() => undefined);
 
   useEffect(() => {
     let generation = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
+    const readings = lastReadings.get(core) ?? new Map<string, LastReading>();
+    lastReadings.set(core, readings);
     const run = () => {
       clearTimeout(timer);
       const mine = ++generation;
@@ -57,13 +74,16 @@ function usePolled<T>(read: () => Promise<T>, intervalMs: number): Polled<T> {
         )
         .then((next) => {
           if (stopped || mine !== generation) return;
+          readings.set(key, { state: next, at: Date.now() });
           setState(next);
           setRunning(false);
           timer = setTimeout(run, intervalMs);
         });
     };
     runRef.current = run;
-    run();
+    const first = nextCheckDelay(readings.get(key)?.at ?? null, Date.now(), intervalMs);
+    if (first === 0) run();
+    else timer = setTimeout(run, first);
     const stopResync = core.onResync(run);
     return () => {
       stopped = true;
@@ -71,7 +91,7 @@ function usePolled<T>(read: () => Promise<T>, intervalMs: number): Polled<T> {
       stopResync();
       runRef.current = () => undefined;
     };
-  }, [core, read, intervalMs]);
+  }, [core, key, read, intervalMs]);
 
   const refresh = useCallback(() => runRef.current(), []);
   return { state, running, refresh };
@@ -82,8 +102,8 @@ export function useDeviceStatus(): DeviceStatus {
   const core = useCore();
   const readPrinter = useCallback(() => readDefaultPrinter(core), [core]);
   const readScanners = useCallback(() => core.call('scanners.list', {}), [core]);
-  const printer = usePolled(readPrinter, PRINTER_POLL_MS);
-  const scanners = usePolled(readScanners, SCANNER_POLL_MS);
+  const printer = usePolled('printer', readPrinter, PRINTER_POLL_MS);
+  const scanners = usePolled('scanners', readScanners, SCANNER_POLL_MS);
   const refreshPrinter = printer.refresh;
   const refreshScanners = scanners.refresh;
   const refresh = useCallback(() => {
