@@ -65,6 +65,8 @@ const OPEN: ReadonlySet<string> = new Set([
 const SUPERVISOR: ReadonlySet<string> = new Set([
   // Re-enrolling could point the counter at another server (and its clerk list).
   'sync.enroll',
+  // A new credential: the old one stops working (IT does this after a counter PC changed hands).
+  'sync.rotateCredential',
   // The counter's identity, agency code and slot (its dossier codes), server address and idle lock.
   'settings.update',
   // The centre's values, fees, receipt series and signer, printers and scanners: configuration.

@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'printer-unsuitable',
   'invalid-id-qr',
   'enrolment-code-invalid',
+  'counter-not-enrolled',
+  'credential-refused',
   'server-unreachable',
   'server-error',
   'fee-amount-missing',
@@ -194,6 +196,14 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Language
   'enrolment-code-invalid': {
     vi: 'Mã đăng ký quầy không đúng, đã dùng hoặc đã hết hạn. Hãy xin bộ phận CNTT một mã mới.',
     en: 'The counter enrolment code is wrong, already used or expired. Ask IT for a new code.',
+  },
+  'counter-not-enrolled': {
+    vi: 'Quầy chưa đăng ký với máy chủ trung tâm. Hãy nhờ bộ phận CNTT đăng ký quầy bằng mã một lần.',
+    en: 'This counter is not enrolled with the central server. Ask IT to enrol it with a one-time code.',
+  },
+  'credential-refused': {
+    vi: 'Máy chủ trung tâm không chấp nhận chứng thực của quầy (đã bị thu hồi hoặc không còn hiệu lực). Hồ sơ vẫn được lưu trên máy; hãy gọi bộ phận CNTT.',
+    en: "The central server does not accept this counter's credential (revoked or no longer valid). Dossiers stay saved here; call IT.",
   },
   'server-unreachable': {
     vi: 'Không kết nối được máy chủ trung tâm. Hãy kiểm tra địa chỉ máy chủ và mạng rồi thử lại.',

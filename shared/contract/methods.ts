@@ -8,6 +8,7 @@ import {
   SyncEnrollOutputSchema,
   SyncRetryInputSchema,
   SyncRetryOutputSchema,
+  SyncRotateCredentialOutputSchema,
   SyncStatusSchema,
 } from './sync.ts';
 import { PrinterTestPageInputSchema, PrinterTestPageOutputSchema } from './printers.ts';
@@ -139,6 +140,11 @@ export const methods = {
     description: 'Put dead letters back in the queue (after a fix); returns how many were retried.',
     input: SyncRetryInputSchema,
     output: SyncRetryOutputSchema,
+  },
+  'sync.rotateCredential': {
+    description: "Replace this counter's credential with a new one from the central server (between drains); the old one stops working once the new one is used.",
+    input: NoInput,
+    output: SyncRotateCredentialOutputSchema,
   },
   'dossiers.intake': {
     description: 'Receive a dossier: code, due date, papers, audit entry and outbox job in one transaction.',

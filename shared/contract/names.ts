@@ -16,6 +16,7 @@ export const METHOD_NAMES = [
   'sync.now',
   'sync.deadLetters',
   'sync.retry',
+  'sync.rotateCredential',
   'catalogue.search',
   'catalogue.get',
   'dossiers.intake',

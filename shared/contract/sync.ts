@@ -68,3 +68,4 @@ export const SyncDeadLettersInputSchema = z.object({ limit: z.number().int().min
 export const SyncDeadLettersOutputSchema = z.object({ items: z.array(DeadLetterSchema), total: z.number().int().nonnegative() });
 export const SyncRetryInputSchema = z.object({ ids: z.array(z.string().min(1).max(80)).min(1).max(500) }).strict();
 export const SyncRetryOutputSchema = z.object({ retried: z.number().int().nonnegative() });
+export const SyncRotateCredentialOutputSchema = z.object({ rotatedAt: z.string() });

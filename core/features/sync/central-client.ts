@@ -69,47 +69,56 @@ export function createCentralClient(options: CentralClientOptions): CentralClien
     if (!Number.isNaN(serverMs)) options.onClockSkew(clockSkewSeconds(serverMs, sentAt, receivedAt));
   }
 
-  return {
+  const client: CentralClient = {
     async call(request, schema) {
-      const base = options.serverUrl();
-      if (base === null) return { ok: false, failure: { kind: 'retry', problem: 'server-unreachable', message: 'No server address', retryAfterMs: null } };
-      const headers: Record<string, string> = { accept: 'application/json' };
       const credential = options.credential();
-      if (credential !== null) headers.authorization = `Bearer ${credential}`;
-      if (request.body !== undefined) headers['content-type'] = 'application/json';
-      if (request.ifNoneMatch !== undefined) headers['if-none-match'] = request.ifNoneMatch;
-      const sentAt = clock.now().getTime();
-      let response;
-      try {
-        response = await http.request({
-          method: request.method,
-          url: new URL(request.path, base).toString(),
-          headers,
-          ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-          timeoutMs: options.timeoutMs,
-        });
-      } catch (error) {
-        const reason = error instanceof HttpNetworkError ? error.message : 'request failed';
-        return { ok: false, failure: { kind: 'retry', problem: 'server-unreachable', message: `No connection to the server: ${reason}`, retryAfterMs: null } };
-      }
-      const receivedAt = clock.now().getTime();
-      const body = jsonBodyOf(response.body);
-      checkClock(sentAt, receivedAt, response.headers.date, body);
-      const { status } = response;
-      if ((status >= 200 && status < 300) || (status === 304 && request.ifNoneMatch !== undefined)) {
-        const parsed = schema.safeParse(status === 304 ? undefined : body);
-        if (parsed.success) return { ok: true, value: parsed.data };
-        return { ok: false, failure: { kind: 'retry', problem: 'server-error', message: `The server's answer to ${request.path} does not match the contract`, retryAfterMs: null } };
-      }
-      const error = CentralErrorSchema.safeParse(body);
-      const code = error.success ? error.data.error.code : `http-${status}`;
-      const message = error.success ? error.data.error.message : `HTTP ${status}`;
-      if (status === 401 || status === 403) return { ok: false, failure: { kind: 'refused', status, code, message: `The server refused this counter's credential (HTTP ${status} ${code})` } };
-      if (status === 408 || status === 429 || status >= 500) {
-        const retryAfterMs = parseRetryAfter(response.headers['retry-after'], new Date(receivedAt));
-        return { ok: false, failure: { kind: 'retry', problem: 'server-error', message: `The server answered HTTP ${status} (${code})`, retryAfterMs } };
-      }
-      return { ok: false, failure: { kind: 'client-error', status, code, message, details: error.success ? error.data.error.details : undefined } };
+      const answer = await send(request, schema, credential);
+      // Refused with a credential that was replaced meanwhile (a rotation finished while this request was on
+      // its way, and the server forgot the old one when the new one was first used): once more with the new.
+      if (!answer.ok && answer.failure.kind === 'refused' && options.credential() !== credential) return send(request, schema, options.credential());
+      return answer;
     },
   };
+  return client;
+
+  async function send<S extends z.ZodType>(request: CentralCall, schema: S, credential: string | null): Promise<CentralAnswer<z.output<S>>> {
+    const base = options.serverUrl();
+    if (base === null) return { ok: false, failure: { kind: 'retry', problem: 'server-unreachable', message: 'No server address', retryAfterMs: null } };
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (credential !== null) headers.authorization = `Bearer ${credential}`;
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    if (request.ifNoneMatch !== undefined) headers['if-none-match'] = request.ifNoneMatch;
+    const sentAt = clock.now().getTime();
+    let response;
+    try {
+      response = await http.request({
+        method: request.method,
+        url: new URL(request.path, base).toString(),
+        headers,
+        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+        timeoutMs: options.timeoutMs,
+      });
+    } catch (error) {
+      const reason = error instanceof HttpNetworkError ? error.message : 'request failed';
+      return { ok: false, failure: { kind: 'retry', problem: 'server-unreachable', message: `No connection to the server: ${reason}`, retryAfterMs: null } };
+    }
+    const receivedAt = clock.now().getTime();
+    const body = jsonBodyOf(response.body);
+    checkClock(sentAt, receivedAt, response.headers.date, body);
+    const { status } = response;
+    if ((status >= 200 && status < 300) || (status === 304 && request.ifNoneMatch !== undefined)) {
+      const parsed = schema.safeParse(status === 304 ? undefined : body);
+      if (parsed.success) return { ok: true, value: parsed.data };
+      return { ok: false, failure: { kind: 'retry', problem: 'server-error', message: `The server's answer to ${request.path} does not match the contract`, retryAfterMs: null } };
+    }
+    const error = CentralErrorSchema.safeParse(body);
+    const code = error.success ? error.data.error.code : `http-${status}`;
+    const message = error.success ? error.data.error.message : `HTTP ${status}`;
+    if (status === 401 || status === 403) return { ok: false, failure: { kind: 'refused', status, code, message: `The server refused this counter's credential (HTTP ${status} ${code})` } };
+    if (status === 408 || status === 429 || status >= 500) {
+      const retryAfterMs = parseRetryAfter(response.headers['retry-after'], new Date(receivedAt));
+      return { ok: false, failure: { kind: 'retry', problem: 'server-error', message: `The server answered HTTP ${status} (${code})`, retryAfterMs } };
+    }
+    return { ok: false, failure: { kind: 'client-error', status, code, message, details: error.success ? error.data.error.details : undefined } };
+  }
 }

@@ -8,5 +8,6 @@ export function syncHandlers(sync: SyncService) {
     'sync.now': () => sync.syncNow(),
     'sync.deadLetters': ({ limit }) => sync.deadLetters(limit),
     'sync.retry': ({ ids }) => ({ retried: sync.retry(ids) }),
+    'sync.rotateCredential': () => sync.rotateCredential(),
   } satisfies Partial<Handlers>;
 }

@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import type { EnrolResponse } from '../../../shared/contract/central-api.ts';
+import { z } from 'zod';
+import { CENTRAL_PATHS, RotateCredentialResponseSchema, type EnrolResponse } from '../../../shared/contract/central-api.ts';
 import { CLOCK_SKEW_WARNING_SECONDS, type DeadLetter, type SyncStatus } from '../../../shared/contract/sync.ts';
 import type { Storage } from '../../app/storage.ts';
 import { CoreError } from '../../rpc/core-error.ts';
@@ -16,7 +17,7 @@ import { countOutbox, readDataVersion } from './outbox-repo.ts';
 import type { StatusApplier } from './pull.ts';
 import type { SyncStepContext } from './push.ts';
 import type { ReferenceAppliers } from './pull-reference.ts';
-import { readPendingEnrolmentNonce, readSyncState, recordClockSkew, saveEnrolment, savePendingEnrolment } from './sync-state-repo.ts';
+import { readPendingEnrolmentNonce, readSyncState, recordClockSkew, saveCredential, saveEnrolment, savePendingEnrolment } from './sync-state-repo.ts';
 import { createSyncWorker, type WakeReason } from './worker.ts';
 import { uploadScans, type ScanUploads } from './upload-scans.ts';
 
@@ -60,6 +61,8 @@ export interface SyncService {
   afterCommit(): void;
   wake(reason: WakeReason): Promise<void>;
   enroll(request: EnrolRequest): Promise<Enrolment>;
+  /** A new credential from the server, used from now on; the old one stops working once the new one is used. */
+  rotateCredential(): Promise<{ rotatedAt: string }>;
   /** A drain and pull now (also resumes a paused queue); the status after it. */
   syncNow(): Promise<SyncStatus>;
   deadLetters(limit: number): { items: DeadLetter[]; total: number };
@@ -75,6 +78,18 @@ function visibleState(status: SyncStatus): string {
   const { checkedAt: _ignored, clockSkewSeconds, ...rest } = status;
   // The skew moves by fractions of a second on every exchange; clerks see only whether it is too large.
   return JSON.stringify({ ...rest, skewed: clockSkewSeconds !== null && Math.abs(clockSkewSeconds) > CLOCK_SKEW_WARNING_SECONDS });
+}
+
+/** A rotation the server did not complete: nothing changed on this counter. */
+function rotationFailure(failure: CentralFailure): CoreError {
+  switch (failure.kind) {
+    case 'retry':
+      return new CoreError(failure.problem, failure.message);
+    case 'refused':
+      return new CoreError('credential-refused', failure.message, { status: failure.status, code: failure.code });
+    case 'client-error':
+      return new CoreError('server-error', `The server answered HTTP ${failure.status} (${failure.code})`, { status: failure.status, code: failure.code });
+  }
 }
 
 function credentialFor(counterId: string, credential: string): string {
@@ -249,6 +264,29 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       void worker.wake('now');
       const { counterId, agencyCode, agencyName, counterName, slot } = response;
       return { counterId, agencyCode, agencyName, counterName, slot };
+    },
+    rotateCredential() {
+      // Between drains: a request still carrying the old credential after the server has seen the new one
+      // would be refused and pause the queue.
+      return worker.exclusive(async () => {
+        const state = readSyncState(storage.db());
+        if (state.counterId === null || state.credential === null) throw new CoreError('counter-not-enrolled', 'This counter is not enrolled with a central server');
+        const answer = await client.call({ method: 'POST', path: CENTRAL_PATHS.rotateCredential, body: {} }, RotateCredentialResponseSchema);
+        if (!answer.ok) throw rotationFailure(answer.failure);
+        const previous = state.credential;
+        saveCredential(storage.db(), credentialFor(state.counterId, answer.value.credential));
+        // Used once at once, so the server forgets the old one now; refused (never expected) → keep the old,
+        // which the server still accepts until the new one is first used.
+        const check = await client.call({ method: 'GET', path: `${CENTRAL_PATHS.statusChanges}?after=${state.statusCursor}&limit=1` }, z.unknown());
+        if (!check.ok && check.failure.kind === 'refused') {
+          saveCredential(storage.db(), previous);
+          throw rotationFailure(check.failure);
+        }
+        paused = null;
+        refresh();
+        logger.info('counter credential rotated', { counterId: state.counterId });
+        return { rotatedAt: clock.now().toISOString() };
+      });
     },
     async syncNow() {
       await checkConnection();

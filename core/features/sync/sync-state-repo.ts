@@ -60,6 +60,11 @@ export function saveEnrolment(db: CounterDatabase, enrolment: Readonly<{ serverU
   ).run(enrolment);
 }
 
+/** A rotated credential replaces the current one; the enrolment, its cursors and its server stay. */
+export function saveCredential(db: CounterDatabase, credential: string): void {
+  cachedStatement(db, 'UPDATE sync_state SET credential = @credential WHERE id = 1').run({ credential });
+}
+
 /**
  * The client nonce of an enrolment not yet answered, when `key` (server + code, hashed: enrolmentKey) is the
  * same as the pending one; null for any other code, which starts a new attempt sequence with a new nonce.

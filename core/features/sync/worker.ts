@@ -38,6 +38,8 @@ export type SyncWorkerOptions = Readonly<{
 export interface SyncWorker {
   /** Resolves when a drain that started after this call has finished. Never rejects. */
   wake(reason: WakeReason): Promise<void>;
+  /** Runs `work` between drains: none is running while it runs, and a wake meanwhile waits for it. */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
   start(): void;
   stop(): void;
 }
@@ -147,8 +149,25 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     return queued;
   }
 
+  async function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    // A drain queued behind the one awaited may start first: look again after each.
+    while (current) await current;
+    const run = work();
+    const settled: Promise<void> = run.then(
+      () => {
+        if (current === settled) current = null;
+      },
+      () => {
+        if (current === settled) current = null;
+      },
+    );
+    current = settled;
+    return run;
+  }
+
   return {
     wake,
+    exclusive,
     start() {
       if (started || closed) return;
       started = true;
