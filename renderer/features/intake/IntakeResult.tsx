@@ -2,7 +2,7 @@ import type { Dossier } from '../../../shared/contract/dossiers.ts';
 import { useT } from '../../i18n/LanguageProvider.tsx';
 import { formatVietnamDateTime } from '../../ui/format-time.ts';
 import { Kbd } from '../../ui/Kbd.tsx';
-import { PaperScans } from './PaperScans.tsx';
+import { PaperScans } from './scan/PaperScans.tsx';
 import { NEXT_ID } from './use-intake.ts';
 
 /** The receipt facts the clerk reads out or writes on the slip: code, due date, look-up PIN. */
