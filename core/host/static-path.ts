@@ -43,6 +43,7 @@ export const UI_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
+  // data: for pictures the core sends as bytes through the contract (the printer test-page preview, QR codes).
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
