@@ -36,6 +36,11 @@ export const FeeChoicesSchema = z
     quantities: z.array(z.object({ feeId: z.string().max(64), quantity: z.number().int().min(1).max(10_000), copies: z.number().int().min(1).max(1000).optional() }).strict()).max(30).default([]),
     /** Exempt fee items, each with the reason recorded on the receipt and in the audit. */
     exemptions: z.array(z.object({ feeId: z.string().max(64), reason: Reason }).strict()).max(30).default([]),
+    /**
+     * Fee items that do not apply to this dossier: the catalogue lists alternatives side by side (tạm trú for one
+     * household, or "theo danh sách" per person), and only the clerk knows which one the citizen files.
+     */
+    omitted: z.array(z.string().max(64)).max(30).default([]),
     /** Extra services sold with the dossier. */
     services: z.array(z.object({ serviceId: z.string().max(40), quantity: z.number().int().min(1).max(1000) }).strict()).max(20).default([]),
   })

@@ -3,6 +3,8 @@ import { call, configureCounter, enrolDesk, expect, expectAccessible, saveScreen
 import { AppShellPage } from './pages/app-shell-page.ts';
 import { HomePage } from './pages/home-page.ts';
 import { IntakePage } from './pages/intake-page.ts';
+import { PaymentPage } from './pages/payment-page.ts';
+import { setUpFees } from './fee-setup.ts';
 
 type Summary = { id: string; code: string; status: string; applicantName: string; procedureCode: string };
 type Dossier = { id: string; code: string; applicant: { fullName: string; idNumber?: string; phone?: string; birthDate?: string }; papers: unknown[]; lookupPin: string; dueAt: string };
@@ -23,6 +25,7 @@ test.use({ viewport: { width: 1366, height: 768 } });
 // real centre: the agency code and slot come from the server, and the dossier must arrive there once.
 test('a standard intake by keyboard only, the applicant from a scanned ID card', async ({ central, desk, page, request }, testInfo) => {
   await enrolDesk(request, desk, central);
+  await setUpFees(request, desk, testInfo);
   const citizen = nextCitizen();
   const home = new HomePage(page);
   const shell = new AppShellPage(page);
@@ -66,6 +69,16 @@ test('a standard intake by keyboard only, the applicant from a scanned ID card',
   await expect(intake.resultCode).toHaveText(/^000\.00\.12\.H12-\d{6}-\d{4}$/);
   await expect(intake.resultDue).toHaveText(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
   await expect(intake.resultPin).toHaveText(/^\d{6}$/);
+
+  // 5–8. The fee on the same screen (docs/RECEIPTS.md "At the counter"): the catalogue lists tạm trú for one
+  // household and "theo danh sách" per person side by side; the clerk leaves the list fee out (Alt+K, Tab,
+  // Space) and takes the exact cash (Ctrl+Enter): the payment, the signed receipt and its print job.
+  const payment = new PaymentPage(page, intake.keys);
+  await payment.ready();
+  await payment.toggleLine(1);
+  await expect(payment.total).toHaveText('15.000 đ');
+  await payment.pay();
+  await expect(payment.receipt).toHaveAttribute('data-status', 'issued');
   await expect(intake.next).toBeFocused();
   await saveScreenshot(page, testInfo, 'intake-vi-result');
   await expectAccessible(page, testInfo, 'intake-result');

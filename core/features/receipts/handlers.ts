@@ -62,8 +62,8 @@ export function receiptHandlers(service: ReceiptService, printing: Pick<Printing
   const db = () => core.options.storage.db();
   const today = () => vietnamDate(core.options.clock.now());
   return {
-    'fees.quote': ({ dossierId, quantities, exemptions, services }) => {
-      const { procedureCode: _code, ...quote } = core.quote({ dossierId, quantities, exemptions, services });
+    'fees.quote': ({ dossierId, quantities, exemptions, omitted, services }) => {
+      const { procedureCode: _code, ...quote } = core.quote({ dossierId, quantities, exemptions, omitted, services });
       return quote;
     },
     'fees.settings': () => repo.readFeeSettings(db()),

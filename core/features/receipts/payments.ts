@@ -23,8 +23,8 @@ export function recordPayment(core: ReceiptCore, input: RecordPaymentInput): { p
     if (receipt) return { payment: existing, receipt };
   }
 
-  const { quantities, exemptions, services } = input;
-  const quote = core.quote({ dossierId: input.dossierId, quantities, exemptions, services });
+  const { quantities, exemptions, omitted, services } = input;
+  const quote = core.quote({ dossierId: input.dossierId, quantities, exemptions, omitted, services });
   if (quote.missing.length > 0) {
     throw new CoreError('fee-amount-missing', `The fee has no amount yet: ${quote.missing.join(', ').slice(0, 200)}`, { missing: quote.missing });
   }

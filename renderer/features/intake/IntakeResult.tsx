@@ -3,10 +3,13 @@ import { useT } from '../../i18n/LanguageProvider.tsx';
 import { formatVietnamDateTime } from '../../ui/format-time.ts';
 import { Kbd } from '../../ui/Kbd.tsx';
 import { PaperScans } from './scan/PaperScans.tsx';
+import { FeeStep } from './payment/FeeStep.tsx';
+import { ReceiptSummary } from './payment/ReceiptSummary.tsx';
+import type { FeeOutcome } from './payment/use-fee-step.ts';
 import { NEXT_ID } from './use-intake.ts';
 
 /** The receipt facts the clerk reads out or writes on the slip: code, due date, look-up PIN. */
-export function IntakeResult(props: Readonly<{ dossier: Dossier; onNext: () => void; onOpen: (id: string) => void }>) {
+export function IntakeResult(props: Readonly<{ dossier: Dossier; fee: FeeOutcome | null; onFee: (outcome: FeeOutcome) => void; onNext: () => void; onOpen: (id: string) => void }>) {
   const { t } = useT();
   const { dossier } = props;
   return (
@@ -40,6 +43,7 @@ export function IntakeResult(props: Readonly<{ dossier: Dossier; onNext: () => v
             {dossier.applicant.fullName} · {dossier.procedure.code} — {dossier.procedure.name}
           </p>
           <p className="result__line muted">{t('intake.result.receivedAt', { at: formatVietnamDateTime(dossier.receivedAt) })}</p>
+          {props.fee ? <ReceiptSummary outcome={props.fee} /> : null}
         </div>
         <div className="actions">
           <button id={NEXT_ID} data-autofocus type="button" className="button button--primary" onClick={props.onNext}>
@@ -50,6 +54,7 @@ export function IntakeResult(props: Readonly<{ dossier: Dossier; onNext: () => v
           </button>
         </div>
       </section>
+      {props.fee === null ? <FeeStep dossier={dossier} onDone={props.onFee} /> : null}
       {dossier.papers.length > 0 ? <PaperScans dossier={dossier} /> : null}
     </>
   );

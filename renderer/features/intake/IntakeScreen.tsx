@@ -39,6 +39,7 @@ export function IntakeScreen(props: Readonly<{ active: boolean; onOpenDossier: (
     return () => window.removeEventListener('keydown', onKey);
   }, [props.active, stage, review, submit, backToForm, t]);
 
+  const feePending = stage === 'done' && intake.fee === null;
   const error = (key: keyof typeof errors) => {
     const message = errors[key];
     return message ? t(message) : undefined;
@@ -49,10 +50,16 @@ export function IntakeScreen(props: Readonly<{ active: boolean; onOpenDossier: (
       <div className="screen-head">
         <h1 className="page-title">{t('intake.title')}</h1>
         <p className="screen-head__keys">
-          <Kbd keys="Ctrl+Enter" /> {stage === 'form' ? t('intake.keys.review') : t('intake.keys.receive')}
+          <Kbd keys="Ctrl+Enter" /> {stage === 'form' ? t('intake.keys.review') : feePending ? t('payment.keys.pay') : t('intake.keys.receive')}
+          {feePending ? (
+            <>
+              {' · '}
+              <Kbd keys="Esc" /> {t('payment.keys.later')}
+            </>
+          ) : null}
         </p>
       </div>
-      {stage === 'done' && intake.result ? <IntakeResult dossier={intake.result} onNext={intake.startNext} onOpen={props.onOpenDossier} /> : null}
+      {stage === 'done' && intake.result ? <IntakeResult dossier={intake.result} fee={intake.fee} onFee={intake.finishFee} onNext={intake.startNext} onOpen={props.onOpenDossier} /> : null}
       {stage === 'review' ? <IntakeReview intake={intake} /> : null}
       <form
         className="intake-form"

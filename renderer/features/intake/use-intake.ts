@@ -19,6 +19,7 @@ import {
   type IntakeDraft,
 } from './intake-draft.ts';
 import { newDossierId } from './new-id.ts';
+import type { FeeOutcome } from './payment/use-fee-step.ts';
 import { rememberProcedure } from './recent-procedures.ts';
 
 export type IntakeStage = 'form' | 'review' | 'done';
@@ -46,6 +47,8 @@ export function useIntake() {
   const [scan, setScan] = useState<ScanState>({ status: 'idle' });
   const [papers, setPapers] = useState<PapersState>({ status: 'idle' });
   const [result, setResult] = useState<Dossier | null>(null);
+  // The fee step on the result screen: null until it ends (paid, exempt, later, or nothing to pay).
+  const [fee, setFee] = useState<FeeOutcome | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [focusRequest, setFocusRequest] = useState<{ id: string; n: number } | null>(null);
 
@@ -148,6 +151,14 @@ export function useIntake() {
     );
   }, [core, draft, focus, showErrors, stage, submitting]);
 
+  const finishFee = useCallback(
+    (outcome: FeeOutcome) => {
+      setFee(outcome);
+      focus(NEXT_ID);
+    },
+    [focus],
+  );
+
   const startNext = useCallback(() => {
     setDraft(emptyDraft(newDossierId()));
     setStage('form');
@@ -156,10 +167,11 @@ export function useIntake() {
     setScan({ status: 'idle' });
     setPapers({ status: 'idle' });
     setResult(null);
+    setFee(null);
     focus(PROCEDURE_INPUT_ID);
   }, [focus]);
 
-  return { draft, stage, errors, failure, scan, papers, result, submitting, update, updateApplicant, togglePaper, chooseProcedure, readCard, review, backToForm, submit, startNext };
+  return { draft, stage, errors, failure, scan, papers, result, fee, submitting, finishFee, update, updateApplicant, togglePaper, chooseProcedure, readCard, review, backToForm, submit, startNext };
 }
 
 export type IntakeController = ReturnType<typeof useIntake>;

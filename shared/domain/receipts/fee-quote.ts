@@ -50,8 +50,9 @@ export function quoteFees(input: QuoteInput): QuoteResult {
   const missing: string[] = [];
   const exempt = new Map(choices.exemptions.map((e) => [e.feeId, e.reason]));
   const counts = new Map(choices.quantities.map((q) => [q.feeId, q]));
+  const omitted = new Set(choices.omitted);
 
-  for (const fee of input.fees.filter((f) => appliesTo(f, input.channel))) {
+  for (const fee of input.fees.filter((f) => appliesTo(f, input.channel) && !omitted.has(f.id))) {
     const base = fee.amount ?? settings.localAmounts[localAmountKey(input.procedureCode, fee.id)] ?? null;
     const count = counts.get(fee.id);
     const quantity = count?.quantity ?? 1;
@@ -87,5 +88,5 @@ export function quoteFees(input: QuoteInput): QuoteResult {
 /** Exemptions or counts that name no fee item of the procedure are mistakes worth telling the clerk about. */
 export function unknownChoices(fees: readonly FeeItem[], choices: FeeChoices): string[] {
   const ids = new Set(fees.map((f) => f.id));
-  return [...choices.exemptions.map((e) => e.feeId), ...choices.quantities.map((q) => q.feeId)].filter((id) => !ids.has(id));
+  return [...choices.exemptions.map((e) => e.feeId), ...choices.quantities.map((q) => q.feeId), ...choices.omitted].filter((id) => !ids.has(id));
 }
