@@ -16,7 +16,7 @@ import { catalogueHandlers } from '../features/catalogue/handlers.ts';
 import { auditHandlers } from '../features/audit/handlers.ts';
 import { printingHandlers } from '../features/printing/handlers.ts';
 import { createPrintingService, type PrintingService } from '../features/printing/service.ts';
-import { auditTimeline } from '../features/audit/repo.ts';
+import { auditEntriesAfter, auditTimeline, lastAuditSeq } from '../features/audit/repo.ts';
 import { dossierHandlers } from '../features/dossiers/handlers.ts';
 import { createDossierService, type DossierService } from '../features/dossiers/service.ts';
 import { createCatalogueService, locateShippedCatalogue, type CatalogueService } from '../features/catalogue/service.ts';
@@ -133,6 +133,7 @@ export function createCore(options: CoreOptions): Core {
   const documents = createDocumentsService({ storage, clock, logger, dataDir, dossiers: boundDossiers });
   const scanning = createScanningService({ backends: (options.scannerBackends ?? defaultScannerBackends)(documents), documents, bus, logger, dataDir });
   const sync = createSyncService({
+    audit: { entriesAfter: (seq, limit) => auditEntriesAfter(storage.db(), seq, limit), lastSeq: () => lastAuditSeq(storage.db()) },
     scans: documents,
     ...(options.scanChunkBytes === undefined ? {} : { scanChunkBytes: options.scanChunkBytes }),
     storage,

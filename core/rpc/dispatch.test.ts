@@ -14,7 +14,7 @@ function recordingLogger() {
   return { logger, entries };
 }
 
-const status = { state: 'online', problem: null, pending: 0, deadLetters: 0, lastSyncAt: null, lastError: null, checkedAt: null, clockSkewSeconds: null } as const;
+const status = { state: 'online', problem: null, pending: 0, scansPending: 0, auditPending: 0, deadLetters: 0, lastSyncAt: null, lastError: null, checkedAt: null, clockSkewSeconds: null } as const;
 
 /** Every method of the contract answers "not used" unless the test gives it a handler. */
 function handlersWith(overrides: Partial<Handlers>): Handlers {

@@ -123,7 +123,7 @@ function runApp(): void {
 /** The question to ask before closing, or null; a core that cannot answer (storage down) never blocks quitting. */
 async function askBeforeQuit(core: Core): Promise<QuitQuestion | null> {
   const [status, settings] = await Promise.all([core.dispatch('sync.status', {}), core.dispatch('settings.get', {})]);
-  const pending = status.ok ? SyncStatusSchema.pick({ pending: true }).safeParse(status.value) : null;
+  const pending = status.ok ? SyncStatusSchema.pick({ pending: true, scansPending: true, auditPending: true }).safeParse(status.value) : null;
   const language = settings.ok ? SettingsSchema.pick({ language: true }).safeParse(settings.value) : null;
   if (!pending?.success) return null;
   return quitQuestion(pending.data, language?.success ? language.data.language : 'vi');

@@ -4,7 +4,7 @@ import { CoreClientError } from './core-client-error.ts';
 import { createCoreClient } from './core-client.ts';
 import { createFakeTransport } from './fake-transport.ts';
 
-const STATUS: SyncStatus = { state: 'offline', problem: 'server-unreachable', pending: 2, deadLetters: 0, lastSyncAt: null, lastError: 'down', checkedAt: null, clockSkewSeconds: null };
+const STATUS: SyncStatus = { state: 'offline', problem: 'server-unreachable', pending: 2, scansPending: 0, auditPending: 0, deadLetters: 0, lastSyncAt: null, lastError: 'down', checkedAt: null, clockSkewSeconds: null };
 
 describe('createCoreClient', () => {
   it('returns the output of a call', async () => {

@@ -3,7 +3,7 @@ import type { SyncStatus } from '../../shared/contract/sync.ts';
 import { createNodeHostTransport, defaultBackoff, type Fetch, type OpenSocket, type SocketHandlers } from './node-host-transport.ts';
 
 const BASE = 'http://127.0.0.1:4567/';
-const STATUS: SyncStatus = { state: 'online', problem: null, pending: 1, deadLetters: 0, lastSyncAt: null, lastError: null, checkedAt: null, clockSkewSeconds: null };
+const STATUS: SyncStatus = { state: 'online', problem: null, pending: 1, scansPending: 0, auditPending: 0, deadLetters: 0, lastSyncAt: null, lastError: null, checkedAt: null, clockSkewSeconds: null };
 
 type FakeSocket = { url: string; handlers: SocketHandlers; sent: unknown[]; closed: boolean };
 

@@ -45,6 +45,7 @@ export const en: Catalogue = {
   'home.sync.clockSkew': "This computer's clock is {minutes} minutes off the central server's. Due dates and dossier codes depend on the date: ask IT to set the clock.",
   'home.sync.technicalDetail': 'Technical detail',
   'home.sync.pending': 'Dossiers waiting to sync',
+  'home.sync.scansPending': 'Scanned papers waiting',
   'home.sync.deadLetters': 'Dossiers that failed to send',
   'home.sync.deadLettersHint': 'IT needs to check these.',
   'home.sync.lastSyncAt': 'Last synced',

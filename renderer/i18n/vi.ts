@@ -48,6 +48,7 @@ export const vi = {
   'home.sync.clockSkew': 'Đồng hồ của máy tính này lệch {minutes} phút so với máy chủ trung tâm. Ngày hẹn trả và mã hồ sơ phụ thuộc vào ngày giờ: hãy nhờ bộ phận CNTT chỉnh lại đồng hồ.',
   'home.sync.technicalDetail': 'Chi tiết kỹ thuật',
   'home.sync.pending': 'Hồ sơ chờ đồng bộ',
+  'home.sync.scansPending': 'Bản số hóa chờ gửi',
   'home.sync.deadLetters': 'Hồ sơ gửi không thành công',
   'home.sync.deadLettersHint': 'Cần bộ phận CNTT kiểm tra.',
   'home.sync.lastSyncAt': 'Đồng bộ lần cuối',

@@ -17,6 +17,10 @@ export const SyncStatusSchema = z.object({
   problem: SyncProblemSchema.nullable(),
   /** Outbox jobs waiting to reach the server (the queue depth clerks see). */
   pending: z.number().int().nonnegative(),
+  /** Scanned documents not yet confirmed by the server (they leave after their dossier, on their own backoff). */
+  scansPending: z.number().int().nonnegative(),
+  /** Audit entries the server has not acknowledged yet. */
+  auditPending: z.number().int().nonnegative(),
   deadLetters: z.number().int().nonnegative(),
   lastSyncAt: z.string().nullable(),
   /** Technical detail in English (status code, socket error), for IT; never shown without `problem`. */

@@ -7,6 +7,7 @@ import { createFetchHttpClient } from '../../core/adapters/fetch-http-client.ts'
 import type { Core } from '../../core/app/create-core.ts';
 import type { HttpClient } from '../../core/ports/http-client.ts';
 import type { DocumentInfo } from '../../shared/contract/scanning.ts';
+import type { SyncStatus } from '../../shared/contract/sync.ts';
 import { startCentralFixture, type CentralFixture } from '../harness/central-fixture.ts';
 import { call, intakeWithPapers, scanningCore } from '../harness/scan-fixtures.ts';
 import { makeTempDir } from '../harness/temp-dir.ts';
@@ -194,7 +195,11 @@ test('several scans travel at once and each arrives whole, once', async () => {
     documents.push(await call<DocumentInfo>(core, 'documents.import', { paths: [file], dossierId: dossier.id, paperIndex: 0 }));
   }
   expect(new Set(documents.map((document) => document.sha256)).size).toBe(5);
-  await call(core, 'sync.now');
+  // The backlog a clerk (and the quit question) sees includes the scans and the action log, not only dossiers.
+  const before = await call<SyncStatus>(core, 'sync.status');
+  expect(before).toMatchObject({ scansPending: 5 });
+  expect(before.auditPending).toBeGreaterThan(0);
+  expect(await call<SyncStatus>(core, 'sync.now')).toMatchObject({ pending: 0, scansPending: 0, auditPending: 0 });
   for (const document of documents) {
     expect((await call<DocumentInfo>(core, 'documents.get', { sha256: document.sha256 })).confirmedAt).not.toBeNull();
     expect(createHash('sha256').update(fs.readFileSync(serverFile(document.sha256))).digest('hex')).toBe(document.sha256);

@@ -85,6 +85,17 @@ export function uploadCandidates(db: CounterDatabase, nowIso: string, limit: num
   return rows.map((row) => ({ sha256: row.sha256, size: row.size, attempts: row.attempts, dossierIds: [...new Set(row.dossiers.split('\u001f'))] }));
 }
 
+/** Documents linked to a dossier and not yet confirmed by the server (due or backing off), files still here. */
+export function countWaitingUploads(db: CounterDatabase): number {
+  return (
+    cachedStatement(
+      db,
+      `SELECT count(*) AS n FROM documents d
+       WHERE d.confirmed_at IS NULL AND d.removed_at IS NULL AND EXISTS (SELECT 1 FROM document_links l WHERE l.sha256 = d.sha256)`,
+    ).get() as { n: number }
+  ).n;
+}
+
 export function scheduleUploadRetry(db: CounterDatabase, sha256: string, attempts: number, nextAt: string, error: string): void {
   cachedStatement(db, 'UPDATE documents SET upload_attempts = ?, upload_next_at = ?, upload_error = ? WHERE sha256 = ?').run(attempts, nextAt, error.slice(0, 300), sha256);
 }

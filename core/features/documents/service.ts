@@ -182,6 +182,7 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
     },
     uploadConfirmed: (sha256: string) => repo.markConfirmed(storage.db(), sha256, nowIso()),
     makeDue: () => repo.makeUploadsDue(storage.db()),
+    waiting: () => repo.countWaitingUploads(storage.db()),
 
     /** For the sync upload step: the file of a document, or null when it is gone. */
     fileOf(sha256: string): string | null {

@@ -1,8 +1,14 @@
-import { AuditUploadResponseSchema, CENTRAL_PATHS } from '../../../shared/contract/central-api.ts';
-import { auditEntriesAfter, lastAuditSeq } from '../audit/repo.ts';
+import { AuditUploadResponseSchema, CENTRAL_PATHS, type AuditEntryWire } from '../../../shared/contract/central-api.ts';
 import { backoffDelayMs } from './backoff.ts';
 import type { StepResult, SyncStepContext } from './push.ts';
 import { readSyncState, recordAuditAck, recordAuditProblem, recordAuditRetry } from './sync-state-repo.ts';
+
+/** What the audit feature offers the upload (core/features/audit): its chain in order, as stored and hashed. */
+export type AuditFeed = Readonly<{
+  entriesAfter(seq: number, limit: number): readonly AuditEntryWire[];
+  /** The last entry's seq (0 for an empty log). */
+  lastSeq(): number;
+}>;
 
 /** A server that keeps asking for a restart point without making progress is a problem, not a loop. */
 const MAX_GAP_RESTARTS = 3;
@@ -18,7 +24,7 @@ function expectedSeqOf(details: unknown): number | null {
  * the chain: a gap (it lacks entries before ours) restarts from the seq it names; a mismatch (its copy
  * differs from ours) is recorded as a visible problem and uploads stop until IT acts (`sync.retry`).
  */
-export async function uploadAudit(ctx: SyncStepContext, batchSize: number): Promise<StepResult> {
+export async function uploadAudit(ctx: SyncStepContext, batchSize: number, audit: AuditFeed): Promise<StepResult> {
   let gapRestarts = 0;
   for (;;) {
     if (ctx.stopped()) return 'done';
@@ -27,7 +33,7 @@ export async function uploadAudit(ctx: SyncStepContext, batchSize: number): Prom
     const now = ctx.clock.now();
     if (state.auditProblem) return 'done';
     if (state.auditNextAttemptAt !== null && Date.parse(state.auditNextAttemptAt) > now.getTime()) return 'retry-later';
-    const entries = auditEntriesAfter(db, state.auditAckedSeq, batchSize);
+    const entries = audit.entriesAfter(state.auditAckedSeq, batchSize);
     const last = entries.at(-1);
     if (!last) return 'done';
     const answer = await ctx.client.call({ method: 'POST', path: CENTRAL_PATHS.auditEntries, body: { entries } }, AuditUploadResponseSchema);
@@ -51,7 +57,7 @@ export async function uploadAudit(ctx: SyncStepContext, batchSize: number): Prom
       return 'retry-later';
     }
     const expected = failure.code === 'audit-chain-gap' ? expectedSeqOf(failure.details) : null;
-    if (expected !== null && expected - 1 <= lastAuditSeq(db) && gapRestarts < MAX_GAP_RESTARTS) {
+    if (expected !== null && expected - 1 <= audit.lastSeq() && gapRestarts < MAX_GAP_RESTARTS) {
       gapRestarts += 1;
       ctx.logger.info('audit upload restarts where the server asks', { expectedSeq: expected, from: state.auditAckedSeq + 1 });
       recordAuditAck(db, expected - 1);

@@ -20,6 +20,7 @@ import type { ReferenceAppliers } from './pull-reference.ts';
 import { readPendingEnrolmentNonce, readSyncState, recordClockSkew, saveCredential, saveEnrolment, savePendingEnrolment } from './sync-state-repo.ts';
 import { createSyncWorker, type WakeReason } from './worker.ts';
 import { uploadScans, type ScanUploads } from './upload-scans.ts';
+import type { AuditFeed } from './audit-upload.ts';
 
 export type SyncServiceOptions = Readonly<{
   storage: Storage;
@@ -32,6 +33,8 @@ export type SyncServiceOptions = Readonly<{
   applyStatus: StatusApplier;
   /** Reference data (clerks, catalogue, calendars, templates) is applied by the features that own it. */
   reference?: ReferenceAppliers;
+  /** The audit chain to upload (audit feature). */
+  audit: AuditFeed;
   /** Scanned documents to upload (documents feature); none in cores without scanning. */
   scans?: ScanUploads;
   /** Upload chunk size (≤ 8 MiB); tests make it small to cut uploads mid-file. */
@@ -131,6 +134,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     const db = storage.db();
     const counts = countOutbox(db);
     const state = readSyncState(db);
+    const auditPending = Math.max(options.audit.lastSeq() - state.auditAckedSeq, 0);
     let { state: connection, problem, lastError } = connectivity;
     // Not enrolled is shown by counter.get (`enrolled: false`), not as an error: nothing failed.
     if (paused !== null) [connection, problem, lastError] = ['paused', 'credential-refused', paused];
@@ -138,6 +142,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       state: connection,
       problem,
       pending: counts.pending,
+      scansPending: options.scans?.waiting() ?? 0,
+      auditPending,
       deadLetters: countDeadLetters(db, counts.deadLetters),
       lastSyncAt: state.lastSyncAt,
       lastError,
@@ -182,6 +188,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     ready: () => serverUrl() !== null && credential() !== null,
     agencyCode: () => settings.get().counter.agencyCode,
     applyStatus: options.applyStatus,
+    audit: options.audit,
     ...(options.reference ? { reference: options.reference } : {}),
     ...(options.scans
       ? {

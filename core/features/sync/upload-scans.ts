@@ -15,6 +15,8 @@ export type ScanUploads = Readonly<{
   uploadConfirmed(sha256: string): void;
   /** A person asked to sync now: scans waiting out a backoff are due at once. */
   makeDue(): void;
+  /** Documents linked to dossiers and not yet confirmed by the server, whether due now or backing off. */
+  waiting(): number;
   applyRetention(): number;
 }>;
 

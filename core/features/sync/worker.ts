@@ -1,7 +1,7 @@
 import type { Storage } from '../../app/storage.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Logger } from '../../ports/logger.ts';
-import { uploadAudit } from './audit-upload.ts';
+import { uploadAudit, type AuditFeed } from './audit-upload.ts';
 import type { CentralClient, CentralFailure } from './central-client.ts';
 import { topUpCodeBlocks } from './code-blocks.ts';
 import { makeAllDue, nextDueAt } from './outbox-queue.ts';
@@ -27,6 +27,8 @@ export type SyncWorkerOptions = Readonly<{
   reference?: ReferenceAppliers;
   /** Scans of dossiers the server has: uploaded after the push and audit, on every wake (upload-scans.ts). */
   scans?: Readonly<{ upload: (context: SyncStepContext) => Promise<StepResult>; makeDue: () => void }>;
+  /** The audit chain to upload (the audit feature's, through a port). */
+  audit: AuditFeed;
   report: (failure: CentralFailure | null) => void;
   paused: () => boolean;
   setPaused: (paused: boolean) => void;
@@ -89,7 +91,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     if (results[0] === 'paused' || failedThisStep) return results;
     // But jobs that are merely backing off must not hold the audit log back (found by the chaos run: under
     // steady faults the audit never left). The audit upload has its own backoff.
-    results.push(await uploadAudit(context, options.auditBatchSize));
+    results.push(await uploadAudit(context, options.auditBatchSize, options.audit));
     // Scans likewise: their own backoff, held back only by a failing server (the chaos run found scans
     // waiting behind an audit upload that was backing off).
     if (results.includes('paused') || failedThisStep) return results;

@@ -19,7 +19,7 @@ const INFO: SystemInfo = {
   runtime: { host: 'node', node: 'v24.21.0', platform: 'linux' },
 };
 const COUNTER: CounterIdentity = { profile: 'default', centreName: '', counterName: '', counterCode: null, enrolled: false };
-const SYNC: SyncStatus = { state: 'offline', problem: 'server-unreachable', pending: 3, deadLetters: 1, lastSyncAt: null, lastError: 'No connection to the server: ECONNREFUSED', checkedAt: null, clockSkewSeconds: null };
+const SYNC: SyncStatus = { state: 'offline', problem: 'server-unreachable', pending: 3, scansPending: 0, auditPending: 0, deadLetters: 1, lastSyncAt: null, lastError: 'No connection to the server: ECONNREFUSED', checkedAt: null, clockSkewSeconds: null };
 
 function render(props: Partial<HomeViewProps>, language: Language = 'vi'): string {
   return renderToStaticMarkup(

@@ -64,6 +64,12 @@ export function SyncPanel(props: Readonly<{ sync: Loadable<SyncStatus>; storageU
           testId="outbox-pending"
         />
         <Metric
+          label={t('home.sync.scansPending')}
+          value={status?.scansPending ?? null}
+          display={status ? formatNumber(status.scansPending) : '—'}
+          testId="scans-pending"
+        />
+        <Metric
           label={t('home.sync.deadLetters')}
           value={status?.deadLetters ?? null}
           display={status ? formatNumber(status.deadLetters) : '—'}
