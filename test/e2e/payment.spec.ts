@@ -5,6 +5,7 @@ import { createCitizenFaker, toIdQrText } from '../harness/fake-citizens.ts';
 import { startFakeThermalPrinter, type FakeThermalPrinter } from '../harness/fake-thermal-printer.ts';
 import { BANK, setUpFees } from './fee-setup.ts';
 import { call, configureCounter, expect, expectAccessible, saveScreenshot, test } from './fixtures.ts';
+import { AppShellPage } from './pages/app-shell-page.ts';
 import { IntakePage } from './pages/intake-page.ts';
 import { PaymentPage } from './pages/payment-page.ts';
 
@@ -157,4 +158,20 @@ test('offline with the server provider: the result marks the PHIẾU THU TẠM t
   await expect(payment.receiptNumber).toHaveCount(0);
   await saveScreenshot(page, testInfo, 'payment-vi-provisional');
   await expectAccessible(page, testInfo, 'payment-provisional');
+});
+
+test('the fee step in English; Esc leaves the fees for later and nothing is recorded', async ({ desk, page, request }, testInfo) => {
+  await configureCounter(request, desk);
+  await setUpFees(request, desk, testInfo, printer);
+  const { payment, code } = await receiveTamTru(page, desk.url);
+  await new AppShellPage(page).switchLanguage('en');
+  await expect(page.getByRole('heading', { name: `Fees and payment — Dossier ${code}` })).toBeVisible();
+  await expect(payment.omittedLines).toContainText('Not charged');
+  await saveScreenshot(page, testInfo, 'payment-en');
+  await expectAccessible(page, testInfo, 'payment-en');
+  await payment.later();
+  await expect(page.getByTestId('receipt-later')).toHaveText('The fees of this dossier have not been taken yet (pay later).');
+  await expect(payment.step).toHaveCount(0);
+  const dossierId = (await call<{ dossiers: { id: string }[] }>(request, desk, 'dossiers.search', { query: code })).dossiers[0]?.id;
+  expect((await call<{ payments: Payment[] }>(request, desk, 'payments.list', { dossierId })).payments).toEqual([]);
 });

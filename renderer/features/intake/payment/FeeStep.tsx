@@ -253,7 +253,7 @@ export function FeeStep(props: Readonly<{ dossier: Dossier; onDone: (outcome: Fe
               ]}
             />
           </div>
-          {draft.method === 'cash' ? (
+          {draft.method === 'cash' && quote.total === 0 ? null : draft.method === 'cash' ? (
             <>
               <Field id={RECEIVED_ID} label={t('payment.cash.received')} hint={t('payment.cash.receivedHint')} error={problemText('received')}>
                 {(control) => <input {...control} className="input fee-step__money" inputMode="numeric" autoComplete="off" placeholder={formatNumber(quote.total)} value={draft.received} onChange={(event) => update({ received: event.target.value })} />}
