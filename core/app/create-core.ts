@@ -225,6 +225,7 @@ export function createCore(options: CoreOptions): Core {
         .at(-1)?.at ?? null,
     receiptsOf: (date) => receipts.dailyReport(date),
     formValues: () => printing.formValues(),
+    templates: () => printing.templates(),
     printers: () => printing.printers(),
     printer: (id) => printing.printer(id),
     printerFor: printerFactory(dataDir),

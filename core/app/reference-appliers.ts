@@ -18,15 +18,16 @@ const ReleaseSchema = z.object({ revision: z.number().int().positive(), publishe
  * stay), then only the fields the document names, so those it leaves out keep the counter's own values.
  */
 export function formValuesFromDocument(body: unknown): Partial<FormValues> {
-  const { formValues } = FormTemplatesBodySchema.parse(body);
-  const named = new Set(Object.keys((body as { formValues: object }).formValues));
+  const { formValues = {} } = FormTemplatesBodySchema.parse(body);
+  const named = new Set(Object.keys((body as { formValues?: object }).formValues ?? {}));
   return Object.fromEntries(Object.entries(formValues).filter(([key]) => named.has(key)));
 }
 
 /**
  * Wiring of pulled reference data to the features that own it, through their services' own load functions:
  * clerks → auth, catalogue → `importRelease('server', …)` (it overrides the shipped one), calendars → files in
- * DATA/calendar and a reload, form templates → the centre's form values through `printing.setFormValues`.
+ * DATA/calendar and a reload, form templates → the centre's form values through `printing.setFormValues` and
+ * the province's templates, when the document has them, through `printing.setDownloadedTemplates`.
  * Services made after sync are reached through getters. Each runs in the transaction that records the version.
  */
 export function referenceAppliers(
@@ -39,7 +40,9 @@ export function referenceAppliers(
       saveSchedules(path.join(deps.dataDir, 'calendar'), years);
     },
     formTemplates: (_db, body) => {
+      const { templates } = FormTemplatesBodySchema.parse(body);
       deps.printing().setFormValues(formValuesFromDocument(body));
+      if (templates !== undefined) deps.printing().setDownloadedTemplates(templates);
     },
     applied: (kind) => {
       if (kind === 'clerks') deps.auth.accountsChanged();

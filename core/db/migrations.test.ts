@@ -81,6 +81,7 @@ const SEED_AT_VERSION: Record<number, (db: Database.Database) => void> = {
     db.prepare("INSERT INTO reference_versions (kind, version, etag, pulled_at) VALUES ('clerks', 'v1', '\"v1\"', '2026-11-23T08:00:00+07:00')").run();
   },
   10: (db) => db.prepare(`UPDATE sync_state SET pending_enrol_key = '${'cd'.repeat(32)}', pending_enrol_nonce = '0193a0b1-0000-4000-8000-000000000001'`).run(),
+  11: (db) => db.prepare(`INSERT INTO form_templates (id, body, received_at) VALUES ('tinh/appointment@1', '{}', '2026-11-24T08:00:00+07:00')`).run(),
 };
 
 describe('migrations', () => {
@@ -111,7 +112,7 @@ describe('migrations', () => {
     if (from >= 1) expect(db.prepare('SELECT id FROM outbox').all()).toEqual([{ id: 'job-1' }]);
     if (from >= 2) expect(db.prepare('SELECT id, seq, length(hash) AS hashLength FROM audit_log').all()).toEqual([{ id: 'a-1', seq: 1, hashLength: 64 }]);
     if (from >= 3) expect(db.prepare('SELECT origin, code FROM catalogue_versions').all()).toEqual([{ origin: 'shipped', code: '2.000815' }]);
-    if (from >= 5) expect(db.prepare('SELECT counter_id, audit_acked_seq, status_cursor, pending_enrol_nonce FROM sync_state').all()).toEqual([{ counter_id: 'c-1', audit_acked_seq: 1, status_cursor: 7, pending_enrol_nonce: null }]);
+    if (from >= 5) expect(db.prepare('SELECT counter_id, audit_acked_seq, status_cursor, pending_enrol_nonce FROM sync_state').all()).toEqual([{ counter_id: 'c-1', audit_acked_seq: 1, status_cursor: 7, pending_enrol_nonce: from >= 10 ? '0193a0b1-0000-4000-8000-000000000001' : null }]);
     if (from >= 8) expect(db.prepare('SELECT symbol, number FROM receipts').all()).toEqual([{ symbol: 'K26TAA', number: 1 }]);
     if (from >= 7) expect(db.prepare('SELECT d.pages, l.dossier_id FROM documents d JOIN document_links l USING (sha256)').all()).toEqual([{ pages: 2, dossier_id: 'd-1' }]);
     db.close();

@@ -51,11 +51,32 @@ function assertWritableIfExists(file: string): void {
  * must survive a power cut), foreign keys, busy timeout; checks it is a healthy SQLite file; migrates.
  * Never deletes or rewrites a file it cannot read: a damaged file is left exactly as found for IT.
  */
+/**
+ * The file holds personal data, clerks' password hashes and the counter's credential: readable by the app's
+ * user only (Decree 13/2023). A new file is made 0600 before SQLite opens it (its -wal and -shm files take the
+ * same mode); an existing one loses any group/other bits, keeping the owner's (a read-only file stays so).
+ * On Windows the data folder's ACL under the user's profile does this job; chmod changes little there.
+ */
+function keepPrivate(file: string): void {
+  try {
+    fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const { mode } = fs.statSync(file);
+    try {
+      if ((mode & 0o077) !== 0) fs.chmodSync(file, mode & 0o700);
+    } catch {
+      // Another user's file (IT opened it as root): opening it still works or fails on its own terms.
+    }
+  }
+}
+
 export function openCounterDatabase(file: string): CounterDatabase {
   let db: CounterDatabase | undefined;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     assertWritableIfExists(file);
+    keepPrivate(file);
     db = new Database(file, { fileMustExist: false });
     db.pragma('busy_timeout = 5000');
     // Reading the schema first: a file that is not SQLite fails here, before anything writes to it.

@@ -106,7 +106,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   },
   'templates load': async (sql, args, io) => {
     const result = await loadTemplates(sql, required(options(args, {}).positionals[0], '<file|dir>'));
-    io.out(`mẫu / templates ${result.version}: ${result.fields.join(', ')}`);
+    io.out(`mẫu / templates ${result.version}: ${[...result.fields, ...result.templates].join(', ') || '—'}`);
   },
 };
 

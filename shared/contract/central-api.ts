@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FormValuesSchema } from '../domain/forms/model.ts';
+import { FormTemplateListSchema } from '../domain/forms/template-schema.ts';
 import { DossierSchema } from './dossiers.ts';
 import { ReceiptLineSchema, ReceiptSchema } from './receipts.ts';
 
@@ -190,7 +191,14 @@ export const ClerksResponseSchema = z.object({ version: z.string(), clerks: z.ar
  * Unknown fields inside `formValues` make the whole document invalid; other top-level keys are left for
  * later kinds of content (templates themselves).
  */
-export const FormTemplatesBodySchema = z.looseObject({ formValues: FormValuesSchema.partial().strict() });
+/**
+ * The form-templates document: the centre's form values (only the fields named change on the counter) and,
+ * when present, the province's own templates (the whole list replaces the counter's downloaded ones; shipped
+ * templates stay underneath, and a downloaded one wins where both are in force).
+ */
+export const FormTemplatesBodySchema = z
+  .looseObject({ formValues: FormValuesSchema.partial().strict().optional(), templates: FormTemplateListSchema.optional() })
+  .refine((body) => body.formValues !== undefined || body.templates !== undefined, { message: 'A form-templates document has formValues, templates or both' });
 export const CalendarDownloadSchema = z.object({ version: z.string(), years: z.array(z.object({ year: z.number().int(), body: z.unknown() })) });
 
 // --- Scans: resumable chunked upload -------------------------------------------------------------------------

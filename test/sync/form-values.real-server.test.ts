@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Core } from '../../core/app/create-core.ts';
 import { loadTemplates } from '../../server/features/reference/load.ts';
 import { putReferenceDocument } from '../../server/features/reference/repo.ts';
+import { FORM_TEMPLATES } from '../../shared/domain/forms/templates.ts';
 import { callCore, startCentralFixture, type CentralFixture } from '../harness/central-fixture.ts';
 import { recordingHttpClient, type Exchange } from '../harness/recording-http.ts';
 import { makeTempDir } from '../harness/temp-dir.ts';
@@ -100,6 +102,66 @@ describe("the administrator's form values from the real server", () => {
       expect(heldVersion(), `document ${i}`).toBe(version);
     }
     // Sync itself carried on: the refusal is logged for IT, not a sync failure.
+    expect(await call('sync.status')).toMatchObject({ state: 'online', problem: null });
+  });
+});
+
+describe("the province's own form templates from the real server", () => {
+  const shipped = FORM_TEMPLATES.find((template) => template.set === 'tt03-2025' && template.kind === 'appointment')!;
+  const provincial = {
+    ...shipped,
+    id: 'ha-noi/appointment@1',
+    effectiveFrom: '2025-07-01',
+    title: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả (mẫu của Thành phố)',
+    blocks: [
+      ...shipped.blocks.slice(0, -1).map((block) => (block.kind === 'title' ? { ...block, subtitle: '(mẫu của Thành phố)' } : block)),
+      { kind: 'text', text: 'Tra cứu tiến độ tại Cổng dịch vụ công Thành phố với mã {code}.', style: 'note' },
+      shipped.blocks.at(-1)!,
+    ],
+  };
+  const slipText = async (dossierId: string) => {
+    const { path: file } = await call<{ path: string }>('printing.render', { dossierId, form: 'appointment', format: 'pdf', paper: 'A4' });
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  };
+  const loadDocument = async (body: unknown) => {
+    const file = path.join(temp.dir, 'form-templates.json');
+    fs.writeFileSync(file, JSON.stringify(body));
+    return (await loadTemplates(central.server.sql, file)).version;
+  };
+
+  test('a downloaded template prints in place of the shipped one; a document without templates keeps them; an empty list removes them', async () => {
+    core.printing.setFormValues({ placeName: 'Hà Nội' });
+    const dossier = await call<{ id: string; code: string }>('dossiers.intake', { procedureCode: '1.001193', applicant: { kind: 'citizen', fullName: 'Lê Văn Cường' } });
+    expect(await slipText(dossier.id)).not.toContain('mẫu của Thành phố');
+
+    await loadDocument({ templates: [provincial] });
+    await call('sync.now');
+    const text = await slipText(dossier.id);
+    expect(text).toContain('(mẫu của Thành phố)');
+    expect(text).toContain(`Tra cứu tiến độ tại Cổng dịch vụ công Thành phố với mã ${dossier.code}.`);
+    expect(core.printing.formValues().placeName).toBe('Hà Nội'); // no formValues in the document: untouched
+
+    await loadDocument({ formValues: { hotline: '1900 1234' } });
+    await call('sync.now');
+    expect(await slipText(dossier.id)).toContain('(mẫu của Thành phố)');
+
+    await loadDocument({ formValues: { hotline: '1900 1234' }, templates: [] });
+    await call('sync.now');
+    expect(await slipText(dossier.id)).not.toContain('mẫu của Thành phố');
+  });
+
+  test('the server refuses a template with an unknown placeholder before storing it, and so does the counter', async () => {
+    const typo = { ...provincial, blocks: [...provincial.blocks, { kind: 'text', text: 'Hẹn ngày {dueDay}' }] };
+    await expect(loadDocument({ templates: [typo] })).rejects.toThrow(/Unknown placeholder \{dueDay\}/);
+
+    await loadDocument({ templates: [provincial] });
+    await call('sync.now');
+    const version = heldVersion();
+    // Stored around the loader's check (an older server, a hand edit): the counter refuses it whole.
+    await putReferenceDocument(central.server.sql, 'form-templates', '', 'hand-edited', { templates: [typo] });
+    await call('sync.now');
+    expect(heldVersion()).toBe(version);
+    expect(core.printing.templates().map((template) => template.id)).toContain('ha-noi/appointment@1');
     expect(await call('sync.status')).toMatchObject({ state: 'online', problem: null });
   });
 });

@@ -9,6 +9,7 @@ import { migrate0007 } from './0007-create-documents.ts';
 import { migrate0008 } from './0008-create-receipts.ts';
 import { migrate0009 } from './0009-create-clerks.ts';
 import { migrate0010 } from './0010-add-pending-enrolment.ts';
+import { migrate0011 } from './0011-create-form-templates.ts';
 
 export type Migration = Readonly<{ version: number; name: string; up: (db: Database) => void }>;
 
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'create-receipts', up: migrate0008 },
   { version: 9, name: 'create-clerks', up: migrate0009 },
   { version: 10, name: 'add-pending-enrolment', up: migrate0010 },
+  { version: 11, name: 'create-form-templates', up: migrate0011 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

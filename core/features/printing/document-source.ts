@@ -2,7 +2,7 @@ import type { FeeItem } from '../../../shared/contract/catalogue.ts';
 import type { Dossier } from '../../../shared/contract/dossiers.ts';
 import type { Receipt } from '../../../shared/contract/receipts.ts';
 import { buildDocument, type DocumentExtra, type FeeLine } from '../../../shared/domain/forms/build.ts';
-import type { FilledDocument, FormKind, FormValues } from '../../../shared/domain/forms/model.ts';
+import type { FilledDocument, FormKind, FormTemplate, FormValues } from '../../../shared/domain/forms/model.ts';
 import { selectTemplate } from '../../../shared/domain/forms/templates.ts';
 import { formatVietnamInstant, parseInstant } from '../../../shared/domain/calendar/civil.ts';
 import { CoreError } from '../../rpc/core-error.ts';
@@ -12,6 +12,8 @@ import type { JobExtra } from './repo.ts';
 export type DocumentSources = Readonly<{
   dossier(id: string): Dossier;
   formValues(): FormValues;
+  /** Templates to choose from: the province's downloaded ones first, then the shipped ones. */
+  templates(): readonly FormTemplate[];
   serverUrl(): string | null;
   /** The procedure's fee items in force on a date; empty when unknown. */
   fees(procedureCode: string, date: string): readonly FeeItem[];
@@ -67,7 +69,7 @@ export function documentFor(sources: DocumentSources, request: DocumentRequest):
   // A receipt is dated as it was issued: its date line, and the template in force that day.
   const issuedAt = receipt?.issuedAt ?? request.issuedAt;
   const issuedDate = formatVietnamInstant(parseInstant(issuedAt)).slice(0, 10);
-  const template = selectTemplate(request.form, issuedDate, values.forceSet);
+  const template = selectTemplate(request.form, issuedDate, values.forceSet, sources.templates());
   if (!template) throw new CoreError('not-found', `No ${request.form} form is in force on ${issuedDate}`, { form: request.form, date: issuedDate });
   const actions = REASON_ACTIONS[request.form];
   const details = actions ? sources.lastDetails(dossier.id, actions) : null;

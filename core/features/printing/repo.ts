@@ -1,8 +1,9 @@
 import { PrinterProfileSchema, type PrinterProfile, type PrintJob } from '../../../shared/contract/printing.ts';
-import { DEFAULT_FORM_VALUES, FormValuesSchema, type FormKind, type FormValues } from '../../../shared/domain/forms/model.ts';
+import { DEFAULT_FORM_VALUES, FormValuesSchema, type FormKind, type FormTemplate, type FormValues } from '../../../shared/domain/forms/model.ts';
+import { FormTemplateSchema } from '../../../shared/domain/forms/template-schema.ts';
 import type { CounterDatabase } from '../../db/open-database.ts';
 
-// SQL of the printing feature: printer profiles, the print queue, the centre's form values.
+// SQL of the printing feature: printer profiles, the print queue, the centre's form values, downloaded templates.
 
 export function listPrinters(db: CounterDatabase): PrinterProfile[] {
   const rows = db.prepare(`SELECT profile FROM printers ORDER BY is_default DESC, name`).all() as { profile: string }[];
@@ -31,6 +32,24 @@ export function savePrinter(db: CounterDatabase, profile: PrinterProfile, at: st
       `INSERT INTO printers (id, name, profile, is_default, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, profile = excluded.profile, is_default = excluded.is_default, updated_at = excluded.updated_at`,
     ).run(profile.id, profile.name, JSON.stringify(profile), profile.isDefault ? 1 : 0, at);
+  })();
+}
+
+/** The province's templates, as last sent down (each checked when it arrived, and again here). */
+export function readDownloadedTemplates(db: CounterDatabase): FormTemplate[] {
+  const rows = db.prepare(`SELECT body FROM form_templates ORDER BY id`).all() as { body: string }[];
+  return rows.flatMap((row) => {
+    const parsed = FormTemplateSchema.safeParse(JSON.parse(row.body));
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** Replaces the whole list (the document that carries it is versioned as a whole). */
+export function writeDownloadedTemplates(db: CounterDatabase, templates: readonly FormTemplate[], at: string): void {
+  db.transaction(() => {
+    db.prepare(`DELETE FROM form_templates`).run();
+    const insert = db.prepare(`INSERT INTO form_templates (id, body, received_at) VALUES (?, ?, ?)`);
+    for (const template of templates) insert.run(template.id, JSON.stringify(template), at);
   })();
 }
 

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Dossier } from '../../../shared/contract/dossiers.ts';
 import type { PrinterProfile, PrintJob } from '../../../shared/contract/printing.ts';
 import { compactTime } from '../../../shared/domain/forms/format.ts';
-import { FormValuesSchema, type FilledDocument, type FormKind, type FormValues } from '../../../shared/domain/forms/model.ts';
+import { FormValuesSchema, type FilledDocument, type FormKind, type FormTemplate, type FormValues } from '../../../shared/domain/forms/model.ts';
+import { FORM_TEMPLATES } from '../../../shared/domain/forms/templates.ts';
 import { toVietnamIso } from '../../../shared/domain/time/vietnam-time.ts';
 import type { Storage } from '../../app/storage.ts';
 import type { CounterDatabase } from '../../db/open-database.ts';
@@ -23,7 +24,7 @@ export type PrintingServiceOptions = Readonly<{
   clock: Clock;
   logger: Logger;
   dataDir: string;
-  sources: Omit<DocumentSources, 'formValues'>;
+  sources: Omit<DocumentSources, 'formValues' | 'templates'>;
   /** Real printers by default; tests replace it to simulate what cannot run here (an OS spooler). */
   printers?: PrinterFactory;
 }>;
@@ -45,6 +46,10 @@ export interface PrintingService {
   printer(id: string): PrinterProfile;
   formValues(): FormValues;
   setFormValues(patch: Partial<FormValues>): FormValues;
+  /** The province's templates first (they win where both are in force), then the shipped ones. */
+  templates(): readonly FormTemplate[];
+  /** The list the central server sent, replacing the previous one (checked by the caller's schema). */
+  setDownloadedTemplates(templates: readonly FormTemplate[]): void;
 }
 
 const EXTENSIONS: Readonly<Record<Format, string>> = { escpos: 'bin', pdf: 'pdf', png: 'png' };
@@ -61,7 +66,8 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
   const { storage, clock } = options;
   const nowIso = () => toVietnamIso(clock.now());
   const nowUtc = () => clock.now().toISOString();
-  const sources: DocumentSources = { ...options.sources, formValues: () => repo.readFormValues(storage.db()) };
+  const templates = () => [...repo.readDownloadedTemplates(storage.db()), ...FORM_TEMPLATES];
+  const sources: DocumentSources = { ...options.sources, formValues: () => repo.readFormValues(storage.db()), templates };
   const factory = options.printers ?? printerFactory(options.dataDir);
 
   function copiesFor(form: FormKind, copies: number | undefined): number {
@@ -204,6 +210,11 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
       const next = FormValuesSchema.parse({ ...repo.readFormValues(storage.db()), ...patch });
       repo.writeFormValues(storage.db(), next, nowIso());
       return next;
+    },
+    templates,
+    setDownloadedTemplates(list) {
+      repo.writeDownloadedTemplates(storage.db(), list, nowIso());
+      options.logger.info('form templates received', { count: list.length });
     },
   };
 }

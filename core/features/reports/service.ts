@@ -6,7 +6,7 @@ import type { DailyReport } from '../../../shared/contract/receipts.ts';
 import type { RegisterReport, RegisterRow, ReportKind } from '../../../shared/contract/reports.ts';
 import { BLANK, compactTime } from '../../../shared/domain/forms/format.ts';
 import { MOTTO, MOTTO_SUB } from '../../../shared/domain/forms/build.ts';
-import type { FormValues } from '../../../shared/domain/forms/model.ts';
+import type { FormTemplate, FormValues } from '../../../shared/domain/forms/model.ts';
 import { selectTemplate } from '../../../shared/domain/forms/templates.ts';
 import { reportToCsv } from '../../../shared/domain/reports/csv.ts';
 import { receiptsDocument, registerDocument, type ReportDocument } from '../../../shared/domain/reports/report-document.ts';
@@ -26,6 +26,8 @@ export type ReportsServiceOptions = Readonly<{
   /** The day's close of fee receipts (receipts service). */
   receiptsOf: (date: string) => DailyReport;
   formValues: () => FormValues;
+  /** The templates to choose from (printing's: downloaded first, then shipped). */
+  templates: () => readonly FormTemplate[];
   printers: () => readonly PrinterProfile[];
   printer: (id: string) => PrinterProfile;
   /** The real printer behind a profile (the printing feature's factory). */
@@ -62,7 +64,7 @@ export function createReportsService(options: ReportsServiceOptions) {
 
   function register(date: string): RegisterReport {
     const values = options.formValues();
-    const template = selectTemplate('register', date, values.forceSet);
+    const template = selectTemplate('register', date, values.forceSet, options.templates());
     const { received, finished } = options.registerOf(date);
     return {
       date,

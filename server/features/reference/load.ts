@@ -74,7 +74,7 @@ export async function loadCalendars(db: SqlExecutor, source: string): Promise<{ 
  * here so a mistake is refused at loading rather than by every counter. Stored as written: counters apply
  * only the fields it names, so the defaults the schema fills in are not stored.
  */
-export async function loadTemplates(db: SqlExecutor, source: string): Promise<{ version: string; fields: string[] }> {
+export async function loadTemplates(db: SqlExecutor, source: string): Promise<{ version: string; fields: string[]; templates: string[] }> {
   const body: unknown = fs.statSync(source).isDirectory()
     ? Object.fromEntries(jsonFiles(source).map((file) => [path.basename(file, '.json'), readJson(file)]))
     : readJson(source);
@@ -82,5 +82,5 @@ export async function loadTemplates(db: SqlExecutor, source: string): Promise<{ 
   if (!checked.success) throw new Error(`templates refused: ${checked.error.issues.map((issue) => `${issue.path.join('.') || '(document)'}: ${issue.message}`).join('; ')}`);
   const version = contentVersion(body);
   await putReferenceDocument(db, 'form-templates', '', version, body);
-  return { version, fields: Object.keys((body as { formValues: object }).formValues) };
+  return { version, fields: Object.keys(checked.data.formValues ?? {}), templates: checked.data.templates?.map((template) => template.id) ?? [] };
 }

@@ -61,8 +61,18 @@ function deliveryText(dossier: Dossier, unitName: string): string {
   return delivery.method === 'post' ? `Qua dịch vụ bưu chính công ích: ${delivery.address}` : unitName;
 }
 
-/** Everything a template's `{placeholder}` can name; absent values print as a dotted blank. */
-function variables(input: DocumentInput): Record<string, string | undefined> {
+/** Everything a template's `{placeholder}` can name (downloaded templates are checked against this list). */
+export const PLACEHOLDER_NAMES = [
+  'code', 'agencyCode', 'procedureCode', 'procedureName', 'applicantName', 'applicantId', 'applicantAddress',
+  'applicantPhone', 'applicantEmail', 'sets', 'timeLimit', 'receivedAt', 'receivedDate', 'dueAt', 'dueDate',
+  'returnedAt', 'delivery', 'unitName', 'registerBook', 'registerNumber', 'status', 'reason', 'newDueAt', 'lateDays',
+  'receiverName', 'feeTotal', 'feeInWords', 'feeLine', 'payerName', 'paymentMethod', 'receiptTemplate',
+  'receiptSymbol', 'receiptNumber', 'cancelReason',
+] as const;
+export type PlaceholderName = (typeof PLACEHOLDER_NAMES)[number];
+
+/** The value of every placeholder; absent values print as a dotted blank. The type keeps it equal to the list. */
+function variables(input: DocumentInput): Record<PlaceholderName, string | undefined> {
   const { dossier, values, extra = {}, receipt } = input;
   const applicant = dossier.applicant;
   const applicantName = applicant.representative ? `${applicant.fullName} (người đại diện: ${applicant.representative})` : applicant.fullName;
