@@ -175,3 +175,29 @@ test('the fee step in English; Esc leaves the fees for later and nothing is reco
   const dossierId = (await call<{ dossiers: { id: string }[] }>(request, desk, 'dossiers.search', { query: code })).dossiers[0]?.id;
   expect((await call<{ payments: Payment[] }>(request, desk, 'payments.list', { dossierId })).payments).toEqual([]);
 });
+
+test('a payment the core refuses (no signing certificate) is explained in Vietnamese with its code; the choices stay and the retry records one payment', async ({ desk, page, request }, testInfo) => {
+  await configureCounter(request, desk);
+  await setUpFees(request, desk, testInfo, printer);
+  await call(request, desk, 'receipts.setSettings', { signer: { kind: 'none' } });
+  const { intake, payment, code } = await receiveTamTru(page, desk.url);
+  await payment.chooseCash();
+  await intake.keys.type('20000');
+  await payment.pay();
+  await expect(payment.failure).toHaveAttribute('data-code', 'signer-unavailable');
+  await expect(payment.failure).toContainText('Không ký được biên lai');
+  await expect(payment.failure).toContainText('signer-unavailable');
+  await expect(payment.received).toHaveValue('20000');
+  await expect(payment.total).toHaveText('15.000 đ');
+  await saveScreenshot(page, testInfo, 'payment-vi-refused');
+  await expectAccessible(page, testInfo, 'payment-refused');
+  const dossierId = (await call<{ dossiers: { id: string }[] }>(request, desk, 'dossiers.search', { query: code })).dossiers[0]?.id;
+  expect((await call<{ receipts: Receipt[] }>(request, desk, 'receipts.list', { dossierId })).receipts).toEqual([]);
+
+  // The administrator plugs the certificate in; the same press again.
+  await setUpFees(request, desk, testInfo, printer);
+  await payment.pay();
+  await expect(payment.receipt).toHaveAttribute('data-status', 'issued');
+  await expect(payment.receiptChange).toHaveText('5.000 đ');
+  expect((await call<{ payments: Payment[] }>(request, desk, 'payments.list', { dossierId })).payments).toHaveLength(1);
+});
