@@ -201,3 +201,32 @@ test('a payment the core refuses (no signing certificate) is explained in Vietna
   await expect(payment.receiptChange).toHaveText('5.000 đ');
   expect((await call<{ payments: Payment[] }>(request, desk, 'payments.list', { dossierId })).payments).toHaveLength(1);
 });
+
+test('a per-page fee (chứng thực bản sao) asks for pages and copies first; the tiers price them', async ({ desk, page, request }, testInfo) => {
+  await configureCounter(request, desk);
+  await setUpFees(request, desk, testInfo, printer);
+  const intake = new IntakePage(page);
+  const payment = new PaymentPage(page, intake.keys);
+  await intake.goto(desk.url);
+  await intake.procedureInput.focus();
+  await intake.chooseProcedure('chung thuc ban sao', '2.000815');
+  await intake.keys.scan(toIdQrText(citizens.next()));
+  await expect(intake.fullName).not.toHaveValue('');
+  await intake.openReview();
+  await intake.receive();
+  await payment.ready();
+  const pages = page.locator('[id^="payment-count-"]');
+  await expect(pages).toBeFocused();
+  await expect(page.getByTestId('payment-pay')).toBeVisible();
+  // 5 pages × 2 copies: 2 000 đ for pages 1–2, 1 000 đ from page 3 → 7 000 đ a copy, 14 000 đ.
+  await intake.keys.type('5');
+  await intake.keys.press('Tab');
+  await intake.keys.type('2');
+  await expect(payment.total).toHaveText('14.000 đ');
+  await saveScreenshot(page, testInfo, 'payment-vi-pages');
+  await expectAccessible(page, testInfo, 'payment-pages');
+  await payment.chooseCash();
+  await payment.pay();
+  await expect(payment.receipt).toHaveAttribute('data-status', 'issued');
+  await expect(payment.receiptAmount).toHaveText('14.000 đ');
+});

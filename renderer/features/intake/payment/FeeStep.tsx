@@ -59,11 +59,13 @@ export function FeeStep(props: Readonly<{ dossier: Dossier; onDone: (outcome: Fe
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  // The cash field first: a standard payment is "type what was handed over, Ctrl+Enter".
+  // The cash field first: a standard payment is "type what was handed over, Ctrl+Enter". A per-page fee
+  // needs its count before anything else, so then the page count comes first.
   const ready = quote !== null;
+  const firstCount = quote ? countedFeeIds(quote, draft)[0] : undefined;
   useEffect(() => {
-    if (ready) document.getElementById(RECEIVED_ID)?.focus();
-  }, [ready]);
+    if (ready) document.getElementById(firstCount === undefined ? RECEIVED_ID : `payment-count-${firstCount}`)?.focus();
+  }, [ready, firstCount]);
 
   if (!quote) {
     return (
