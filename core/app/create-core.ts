@@ -45,6 +45,7 @@ import { createDispatcher, type Dispatch, type Handlers } from '../rpc/dispatch.
 import { createEventBus, type Unsubscribe } from '../rpc/event-bus.ts';
 import { CoreError } from '../rpc/core-error.ts';
 import { openStorage, type Storage } from './storage.ts';
+import { PLAIN_SECRETS, type SecretBox } from '../ports/secret-box.ts';
 
 export type HostKind = 'electron' | 'node' | 'cli';
 
@@ -58,6 +59,8 @@ export type CoreOptions = Readonly<{
   settings: SettingsStore;
   clock?: Clock;
   http?: HttpClient;
+  /** Seals the credential and signing secrets in the data file: the OS keychain in Electron; kept as written otherwise. */
+  secrets?: SecretBox;
   logger?: Logger;
   watchIntervalMs?: number;
   probeIntervalMs?: number;
@@ -130,9 +133,12 @@ export function createCore(options: CoreOptions): Core {
   };
   // The signed-in clerk; the counter profile in setup mode (no clerk accounts yet).
   const actor = () => auth.actor() ?? `counter:${profile}`;
-  const documents = createDocumentsService({ storage, clock, logger, dataDir, dossiers: boundDossiers });
+  const secrets = options.secrets ?? PLAIN_SECRETS;
+  // Reuse across counters reaches the central server through sync's client (made below), once enrolled.
+  const documents = createDocumentsService({ storage, clock, logger, dataDir, dossiers: boundDossiers, central: () => (sync.counterId() === null ? null : sync.client) });
   const scanning = createScanningService({ backends: (options.scannerBackends ?? defaultScannerBackends)(documents), documents, bus, logger, dataDir });
   const sync = createSyncService({
+    secrets,
     audit: { entriesAfter: (seq, limit) => auditEntriesAfter(storage.db(), seq, limit), lastSeq: () => lastAuditSeq(storage.db()) },
     scans: documents,
     ...(options.scanChunkBytes === undefined ? {} : { scanChunkBytes: options.scanChunkBytes }),
@@ -199,6 +205,7 @@ export function createCore(options: CoreOptions): Core {
 
   // Fees, payments and receipts (docs/RECEIPTS.md); the `server` provider reaches the server through sync's client.
   const receipts = createReceiptService({
+    secrets,
     storage,
     clock,
     logger,

@@ -11,6 +11,10 @@ import { registerAppScheme, serveAppProtocol } from './protocol.ts';
 import { installSecurity } from './security.ts';
 import { createElectronSettingsStore, createWindowStateStore } from './settings-store.ts';
 import { createMainWindow } from './window.ts';
+import { osKeychain } from './keychain.ts';
+import type { SecretBox } from '../../core/ports/secret-box.ts';
+
+const withKeychain = (secrets: SecretBox | undefined) => (secrets ? { secrets } : {});
 
 const PRODUCT_NAME = 'Một Cửa Desk';
 const logger = createJsonLogger('electron');
@@ -84,6 +88,8 @@ function runApp(): void {
         host: 'electron',
         settings: createElectronSettingsStore(dataDir, logger),
         logger,
+        // After `ready`: safeStorage needs the app ready (and, on macOS, the Keychain prompt may show).
+        ...withKeychain(osKeychain((message, fields) => logger.warn(message, fields))),
       });
       core.start();
       disposeIpc = registerCoreIpc({

@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   'enrolment-code-invalid',
   'counter-not-enrolled',
   'credential-refused',
+  'secret-unavailable',
   'server-unreachable',
   'server-error',
   'fee-amount-missing',
@@ -204,6 +205,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Language
   'credential-refused': {
     vi: 'Máy chủ trung tâm không chấp nhận chứng thực của quầy (đã bị thu hồi hoặc không còn hiệu lực). Hồ sơ vẫn được lưu trên máy; hãy gọi bộ phận CNTT.',
     en: "The central server does not accept this counter's credential (revoked or no longer valid). Dossiers stay saved here; call IT.",
+  },
+  'secret-unavailable': {
+    vi: 'Không mở được thông tin bí mật đã lưu (chứng thực của quầy, mật khẩu hoặc mã PIN ký số): chúng được khóa bằng tài khoản Windows khác hoặc máy khác. Hãy nhờ bộ phận CNTT nhập lại.',
+    en: 'A saved secret (the counter credential, a signing password or PIN) cannot be opened: it was sealed for another user account or PC. Ask IT to enter it again.',
   },
   'server-unreachable': {
     vi: 'Không kết nối được máy chủ trung tâm. Hãy kiểm tra địa chỉ máy chủ và mạng rồi thử lại.',

@@ -4,6 +4,7 @@ import { vietnamDate } from '../../../shared/domain/time/vietnam-time.ts';
 import type { Handlers } from '../../rpc/dispatch.ts';
 import type { PrintingService } from '../printing/service.ts';
 import { dailyReport } from './daily-report.ts';
+import { feeStatuses } from './fee-status.ts';
 import { listPayments, recordPayment } from './payments.ts';
 import { cancelReceipt, issueForPayment, issuePendingOnServer, replaceReceipt } from './receipts.ts';
 import * as repo from './repo.ts';
@@ -72,6 +73,7 @@ export function receiptHandlers(service: ReceiptService, printing: Pick<Printing
       repo.writeFeeSettings(db(), next, core.nowIso());
       return next;
     },
+    'fees.status': ({ dossierIds }) => ({ dossiers: feeStatuses(core, dossierIds) }),
     'payments.record': async (input) => {
       const result = recordPayment(core, input);
       // The server provider: try at once, so an online counter prints the official receipt straight away.
@@ -100,10 +102,10 @@ export function receiptHandlers(service: ReceiptService, printing: Pick<Printing
       const day = date ?? today();
       return service.dailyReport(day);
     },
-    'receipts.settings': () => settingsView(repo.readReceiptSettings(db())),
+    'receipts.settings': () => settingsView(repo.readReceiptSettings(db(), core.options.secrets)),
     'receipts.setSettings': (patch) => {
-      const next = ReceiptSettingsSchema.parse({ ...repo.readReceiptSettings(db()), ...patch });
-      repo.writeReceiptSettings(db(), next, core.nowIso());
+      const next = ReceiptSettingsSchema.parse({ ...repo.readReceiptSettings(db(), core.options.secrets), ...patch });
+      repo.writeReceiptSettings(db(), next, core.nowIso(), core.options.secrets);
       return settingsView(next);
     },
   } satisfies Partial<Handlers>;

@@ -1,6 +1,7 @@
 import { FeeSettingsSchema, PaymentSchema, ReceiptSchema, ReceiptSettingsSchema, type FeeSettings, type Payment, type Receipt, type ReceiptSettings } from '../../../shared/contract/receipts.ts';
 import type { CounterDatabase } from '../../db/open-database.ts';
 import { cachedStatement } from '../../db/statements.ts';
+import type { SecretBox } from '../../ports/secret-box.ts';
 
 // SQL of the receipts feature (migration 0008). Payments and receipts keep their whole record as JSON in
 // `body`; the columns are what queries filter and the constraints guard on.
@@ -20,11 +21,21 @@ function writeJsonRow(db: CounterDatabase, table: 'receipt_settings' | 'fee_sett
   cachedStatement(db, `INSERT INTO ${table} (id, value, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`).run(JSON.stringify(value), at);
 }
 
-export function readReceiptSettings(db: CounterDatabase): ReceiptSettings {
-  return readJsonRow(db, 'receipt_settings', (value) => ReceiptSettingsSchema.catch(ReceiptSettingsSchema.parse({})).parse(value));
+/** The signer's password or PIN, sealed (or opened) in place; everything else as it is. */
+function withSignerSecret(value: unknown, change: (secret: string) => string): unknown {
+  const signer = (value as { signer?: Record<string, unknown> } | null)?.signer;
+  if (!signer || typeof signer !== 'object') return value;
+  const key = signer.kind === 'pkcs12' ? 'password' : signer.kind === 'pkcs11' ? 'pin' : null;
+  if (key === null || typeof signer[key] !== 'string') return value;
+  return { ...(value as object), signer: { ...signer, [key]: change(signer[key]) } };
 }
-export function writeReceiptSettings(db: CounterDatabase, settings: ReceiptSettings, at: string): void {
-  writeJsonRow(db, 'receipt_settings', settings, at);
+
+/** The signer's secret is opened before the settings are checked (a sealed PIN is longer than any PIN). */
+export function readReceiptSettings(db: CounterDatabase, secrets: SecretBox): ReceiptSettings {
+  return readJsonRow(db, 'receipt_settings', (value) => ReceiptSettingsSchema.catch(ReceiptSettingsSchema.parse({})).parse(withSignerSecret(value, (secret) => secrets.open(secret))));
+}
+export function writeReceiptSettings(db: CounterDatabase, settings: ReceiptSettings, at: string, secrets: SecretBox): void {
+  writeJsonRow(db, 'receipt_settings', withSignerSecret(settings, (secret) => secrets.seal(secret)), at);
 }
 export function readFeeSettings(db: CounterDatabase): FeeSettings {
   return readJsonRow(db, 'fee_settings', (value) => FeeSettingsSchema.catch(FeeSettingsSchema.parse({})).parse(value));

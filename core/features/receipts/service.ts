@@ -21,6 +21,7 @@ import type { CentralClient } from '../sync/central-client.ts';
 import { insertOutboxJob } from '../sync/outbox-repo.ts';
 import { localSignedProvider, serverProvider, type ReceiptDraft, type ReceiptProvider } from './provider.ts';
 import * as repo from './repo.ts';
+import type { SecretBox } from '../../ports/secret-box.ts';
 
 export type ReceiptServiceOptions = Readonly<{
   storage: Storage;
@@ -35,6 +36,8 @@ export type ReceiptServiceOptions = Readonly<{
   afterCommit: () => void;
   /** The central server, for the `server` provider; null where there is none (tests of local signing). */
   central: CentralClient | null;
+  /** Seals the signer's password or PIN in the data file (the OS keychain in Electron). */
+  secrets: SecretBox;
   /** Builds the signer from the settings; tests may hand in their own. */
   signerFor?: (config: SignerConfig) => Signer;
 }>;
@@ -116,7 +119,7 @@ export function createReceiptCore(options: ReceiptServiceOptions) {
 
   /** Inside a transaction: issue (or store provisionally), audit, and queue the push of a locally signed one. */
   function issueWithin(db: CounterDatabase, payment: Payment, fields: Readonly<{ payerName?: string | undefined; replaces?: string | null; related?: RelatedInvoice | null }>): Receipt {
-    const settings = repo.readReceiptSettings(db);
+    const settings = repo.readReceiptSettings(db, options.secrets);
     const draft = draftFor(payment, fields);
     const dossier = options.dossier(payment.dossierId);
     const receipt = provider(settings).issueWithin(db, draft, {

@@ -21,6 +21,7 @@ import { readPendingEnrolmentNonce, readSyncState, recordClockSkew, saveCredenti
 import { createSyncWorker, type WakeReason } from './worker.ts';
 import { uploadScans, type ScanUploads } from './upload-scans.ts';
 import type { AuditFeed } from './audit-upload.ts';
+import { isSealed, type SecretBox } from '../../ports/secret-box.ts';
 
 export type SyncServiceOptions = Readonly<{
   storage: Storage;
@@ -35,6 +36,8 @@ export type SyncServiceOptions = Readonly<{
   reference?: ReferenceAppliers;
   /** The audit chain to upload (audit feature). */
   audit: AuditFeed;
+  /** Seals the credential in the data file (the OS keychain in Electron). */
+  secrets: SecretBox;
   /** Scanned documents to upload (documents feature); none in cores without scanning. */
   scans?: ScanUploads;
   /** Upload chunk size (≤ 8 MiB); tests make it small to cut uploads mid-file. */
@@ -113,9 +116,25 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
   function credential(): string | null {
     try {
-      return readSyncState(storage.db()).credential;
+      const stored = readSyncState(storage.db()).credential;
+      return stored === null ? null : options.secrets.open(stored);
+    } catch (error) {
+      // Sealed for another account or PC: nothing can be sent; the clerk sees sync paused, IT re-enrols.
+      if (error instanceof CoreError && error.code === 'secret-unavailable' && paused === null) {
+        paused = error.message;
+        logger.warn('sync paused: the stored credential cannot be opened here', { code: error.code });
+      }
+      return null; // or storage unavailable: system.info carries that reason
+    }
+  }
+
+  /** A credential stored before the keychain was there is sealed now, once. */
+  function sealStoredCredential(): void {
+    try {
+      const stored = readSyncState(storage.db()).credential;
+      if (stored !== null && options.secrets.sealing && !isSealed(stored)) saveCredential(storage.db(), options.secrets.seal(stored));
     } catch {
-      return null;
+      // storage unavailable: the next start tries again
     }
   }
 
@@ -261,7 +280,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         if (error instanceof CoreError && error.code === 'enrolment-code-invalid') savePendingEnrolment(storage.db(), null, null);
         throw error;
       }
-      saveEnrolment(storage.db(), { serverUrl: request.serverUrl, counterId: response.counterId, credential: credentialFor(response.counterId, response.credential), at: clock.now().toISOString() });
+      saveEnrolment(storage.db(), { serverUrl: request.serverUrl, counterId: response.counterId, credential: options.secrets.seal(credentialFor(response.counterId, response.credential)), at: clock.now().toISOString() });
       paused = null;
       settings.update({
         serverUrl: request.serverUrl,
@@ -281,7 +300,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         const answer = await client.call({ method: 'POST', path: CENTRAL_PATHS.rotateCredential, body: {} }, RotateCredentialResponseSchema);
         if (!answer.ok) throw rotationFailure(answer.failure);
         const previous = state.credential;
-        saveCredential(storage.db(), credentialFor(state.counterId, answer.value.credential));
+        saveCredential(storage.db(), options.secrets.seal(credentialFor(state.counterId, answer.value.credential)));
         // Used once at once, so the server forgets the old one now; refused (never expected) → keep the old,
         // which the server still accepts until the new one is first used.
         const check = await client.call({ method: 'GET', path: `${CENTRAL_PATHS.statusChanges}?after=${state.statusCursor}&limit=1` }, z.unknown());
@@ -316,6 +335,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       }
     },
     start() {
+      sealStoredCredential();
       watchOtherWriters();
       void checkConnection();
       worker.start();
