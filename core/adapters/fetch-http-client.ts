@@ -15,6 +15,7 @@ export function createFetchHttpClient(): HttpClient {
         response.headers.forEach((value, name) => {
           headers[name.toLowerCase()] = value;
         });
+        if (request.responseType === 'bytes' && response.ok) return { status: response.status, headers, body: '', bytes: new Uint8Array(await response.arrayBuffer()) };
         return { status: response.status, headers, body: await response.text() };
       } catch (error) {
         const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);

@@ -10,6 +10,8 @@ export type ServerLimits = Readonly<{
   enrolPerMinute: number;
   /** Citizen look-ups a minute per client IP (/tra-cuu): code + PIN must not be guessable by brute force. */
   lookupPerMinute: number;
+  /** A counter's searches for a citizen's scans by ID number: a clerk asks once per applicant, not in bulk. */
+  documentSearchPerMinute: number;
   /** Ordinary JSON bodies. */
   jsonBodyBytes: number;
   /** Push and audit batches (500 dossiers, 1 000 audit entries). */
@@ -21,11 +23,12 @@ export const DEFAULT_LIMITS: ServerLimits = {
   anonymousPerMinute: 600,
   enrolPerMinute: 10,
   lookupPerMinute: 10,
+  documentSearchPerMinute: 30,
   jsonBodyBytes: 64 * 1024,
   batchBodyBytes: 16 * 1024 * 1024,
 };
 
-export type Limiters = Readonly<{ counter: RateLimiter; anonymous: RateLimiter; enrol: RateLimiter; lookup: RateLimiter }>;
+export type Limiters = Readonly<{ counter: RateLimiter; anonymous: RateLimiter; enrol: RateLimiter; lookup: RateLimiter; documentSearch: RateLimiter }>;
 
 /** What every feature's routes receive: storage, where files go, the clock, limits. */
 export type AppContext = Readonly<{
@@ -45,5 +48,6 @@ export function createLimiters(limits: ServerLimits, now: () => Date): Limiters 
     anonymous: createRateLimiter(limits.anonymousPerMinute, ms),
     enrol: createRateLimiter(limits.enrolPerMinute, ms),
     lookup: createRateLimiter(limits.lookupPerMinute, ms),
+    documentSearch: createRateLimiter(limits.documentSearchPerMinute, ms),
   };
 }

@@ -5,6 +5,7 @@ import { createRouter, type Route } from '../http/router.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
 import { codeBlockRoutes } from '../features/code-blocks/routes.ts';
 import { counterRoutes } from '../features/counters/routes.ts';
+import { documentRoutes } from '../features/documents/routes.ts';
 import { dossierRoutes } from '../features/dossiers/routes.ts';
 import { lookupRoutes } from '../features/lookup/routes.ts';
 import { publicRoutes } from '../features/openapi/routes.ts';
@@ -32,7 +33,7 @@ export type CentralServer = Readonly<{
 }>;
 
 export function routesFor(app: AppContext): Route[] {
-  return [...publicRoutes(app), ...counterRoutes(app), ...dossierRoutes(app), ...auditRoutes(app), ...statusChangeRoutes(app), ...codeBlockRoutes(app), ...referenceRoutes(app), ...uploadRoutes(app), ...lookupRoutes(app), ...receiptRoutes(app)];
+  return [...publicRoutes(app), ...counterRoutes(app), ...dossierRoutes(app), ...auditRoutes(app), ...statusChangeRoutes(app), ...codeBlockRoutes(app), ...referenceRoutes(app), ...uploadRoutes(app), ...documentRoutes(app), ...lookupRoutes(app), ...receiptRoutes(app)];
 }
 
 export function createCentralServer(options: CentralServerOptions): CentralServer {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** What a handler answers; the router writes it. `body` is for non-JSON answers (HTML, nothing for HEAD). */
@@ -5,6 +6,8 @@ export type Reply = Readonly<{
   status: number;
   json?: unknown;
   html?: string;
+  /** A file streamed as it is (scans), with its media type and size. */
+  file?: Readonly<{ path: string; size: number; mediaType: string }>;
   headers?: Readonly<Record<string, string>>;
 }>;
 
@@ -24,6 +27,15 @@ export function writeReply(res: ServerResponse, reply: Reply, method: string): v
   // Nothing here is for caches between the counter and the server except what carries an ETag.
   if (!res.hasHeader('Cache-Control')) res.setHeader('Cache-Control', 'no-store');
   res.setHeader('X-Content-Type-Options', 'nosniff');
+  if (reply.file !== undefined) {
+    res.setHeader('Content-Type', reply.file.mediaType);
+    res.setHeader('Content-Length', reply.file.size);
+    if (method === 'HEAD') return void res.end();
+    const stream = fs.createReadStream(reply.file.path);
+    stream.on('error', () => res.destroy()); // the length was promised: a cut answer, never a short one
+    stream.pipe(res);
+    return;
+  }
   let body: string | undefined;
   if (reply.json !== undefined) {
     res.setHeader('Content-Type', 'application/json; charset=utf-8');

@@ -4,7 +4,9 @@ import { CENTRAL_PATHS, PushResponseSchema, StatusChangesResponseSchema } from '
 import { createBackofficeKey } from '../features/backoffice/keys.ts';
 import type { Backend } from './backends.ts';
 import { makeAuditChain, makeDossier, pushItem } from './fixtures.ts';
+import { defineDocumentTests } from './api-suite-documents.ts';
 import { defineFileTests } from './api-suite-files.ts';
+import { defineReceiptTrustTests } from './api-suite-receipts.ts';
 import { startTestServer, type EnrolledCounter, type TestServer } from './harness.ts';
 
 const A = '000.00.12.H12';
@@ -226,6 +228,8 @@ export function defineApiSuite(makeBackend: () => Backend): void {
   });
 
   describe('reference downloads and uploads', () => defineFileTests(() => ({ t, a1, b1 })));
+  describe('pushed receipts: signature, facts and signer trust', () => defineReceiptTrustTests(() => ({ t, a1, a2, b1, agencyA: A, agencyB: B })));
+  describe('reuse of scans: search by ID number and download', () => defineDocumentTests(() => ({ t, a1, a2, b1 })));
 
   describe('OpenAPI', () => {
     it('parses and lists every path of the contract', async () => {

@@ -30,10 +30,14 @@ export const CENTRAL_PATHS = {
   clerks: '/api/v1/clerks',
   /** POST to start (or find) an upload by SHA-256; HEAD/PATCH `uploads/<sha256>` for offset and chunks. */
   uploads: '/api/v1/uploads',
+  /** POST `{ idNumber }` (in the body, never the URL: URLs end up in logs): the agency's scans of that citizen. */
+  documentSearch: '/api/v1/documents/search',
   /** POST: issue a receipt for a counter (idempotent by its id); GET `receipts/<id>`: look it up before any retry. */
   receipts: '/api/v1/receipts',
   backofficeStatus: '/api/v1/backoffice/dossiers/{id}/status',
   lookupPage: '/tra-cuu',
+  /** `?ma=<the receipt's look-up code (MTCuu)>`: a receipt's series, number, amount and status, for citizens. */
+  receiptLookupPage: '/tra-cuu/bien-lai',
 } as const;
 
 export const CENTRAL_ERROR_CODES = [
@@ -52,6 +56,9 @@ export const CENTRAL_ERROR_CODES = [
   'rate-limited',
   'code-space-exhausted',
   'receipt-number-collision',
+  'receipt-signature-invalid',
+  'receipt-signer-untrusted',
+  'receipt-xml-mismatch',
   'internal',
 ] as const;
 export const CentralErrorCodeSchema = z.enum(CENTRAL_ERROR_CODES);
@@ -203,12 +210,40 @@ export const CalendarDownloadSchema = z.object({ version: z.string(), years: z.a
 
 // --- Scans: resumable chunked upload -------------------------------------------------------------------------
 
-export const UploadStartRequestSchema = z.object({ sha256: Sha256, size: z.number().int().positive().max(1024 ** 3), dossierId: z.string(), mediaType: z.string().max(100) }).strict();
+export const UploadStartRequestSchema = z
+  .object({
+    sha256: Sha256,
+    size: z.number().int().positive().max(1024 ** 3),
+    dossierId: z.string(),
+    mediaType: z.string().max(100),
+    /** The PDF's page count, so a counter looking the document up for reuse sees it without the file. */
+    pages: z.number().int().positive().max(10_000).optional(),
+  })
+  .strict();
 /** `complete` when the server already holds a verified file with this SHA-256 (nothing to send). */
 export const UploadStateSchema = z.object({ sha256: Sha256, size: z.number().int(), offset: z.number().int().nonnegative(), complete: z.boolean() });
 export type UploadState = z.infer<typeof UploadStateSchema>;
 /** PATCH uploads/<sha256>: header `Upload-Offset: <n>`, body application/offset+octet-stream, ≤ 8 MiB a chunk. */
 export const MAX_UPLOAD_CHUNK_BYTES = 8 * 1024 * 1024;
+
+// --- Scans: reuse for the same citizen (docs/SERVER.md, "Document search") ------------------------------------
+// GET uploads/<sha256> answers the verified file (application/pdf) to a counter of an agency that holds it.
+
+export const DocumentSearchRequestSchema = z.object({ idNumber: z.string().trim().regex(/^\d{9}(\d{3})?$/) }).strict();
+/** One paper of one of the agency's dossiers whose applicant has that ID number, and whose scan the server holds. */
+export const ServerDocumentSchema = z.object({
+  sha256: Sha256,
+  paperName: z.string(),
+  dossierId: z.string(),
+  dossierCode: z.string(),
+  /** When the server first heard of the file (ISO 8601). */
+  createdAt: z.string(),
+  /** 0 when the counter that sent it did not say. */
+  pages: z.number().int().nonnegative(),
+  size: z.number().int().positive(),
+});
+export type ServerDocument = z.infer<typeof ServerDocumentSchema>;
+export const DocumentSearchResponseSchema = z.object({ documents: z.array(ServerDocumentSchema) });
 
 // --- Citizen look-up (/tra-cuu) ------------------------------------------------------------------------------
 

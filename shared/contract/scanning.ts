@@ -99,8 +99,11 @@ export const ReusableDocumentSchema = z.object({
   pages: z.number().int().nonnegative(),
   /** Whether the file is still on this counter (else the server holds it). */
   onCounter: z.boolean(),
+  /** The central server listed it for this citizen just now (false when it was not asked: `serverAsked`). */
+  onServer: z.boolean(),
 });
 export const FindReusableInputSchema = z.object({ idNumber: z.string().trim().regex(/^\d{9}(\d{3})?$/, '12-digit căn cước or 9-digit CMND') }).strict();
+/** `serverAsked: false`: offline, not enrolled, or the server did not answer in time; the list is this counter's only. */
 export const FindReusableOutputSchema = z.object({ documents: z.array(ReusableDocumentSchema), serverAsked: z.boolean() });
 
 export const EsclScannerSettingSchema = z.object({

@@ -71,18 +71,18 @@ export function documentsOfOwner(db: CounterDatabase, idNumber: string): string[
   return (cachedStatement(db, 'SELECT sha256 FROM documents WHERE owner_id_number = ? ORDER BY created_at DESC LIMIT 200').all(idNumber) as { sha256: string }[]).map((row) => row.sha256);
 }
 
-export type UploadCandidate = Readonly<{ sha256: string; size: number; attempts: number; dossierIds: string[] }>;
+export type UploadCandidate = Readonly<{ sha256: string; size: number; pages: number; attempts: number; dossierIds: string[] }>;
 
 /** Linked, on the counter, not yet confirmed by the server, and due (backoff). Oldest first. */
 export function uploadCandidates(db: CounterDatabase, nowIso: string, limit: number): UploadCandidate[] {
   const rows = cachedStatement(
     db,
-    `SELECT d.sha256, d.size, d.upload_attempts AS attempts, group_concat(l.dossier_id, char(31)) AS dossiers
+    `SELECT d.sha256, d.size, d.pages, d.upload_attempts AS attempts, group_concat(l.dossier_id, char(31)) AS dossiers
      FROM documents d JOIN document_links l ON l.sha256 = d.sha256
      WHERE d.confirmed_at IS NULL AND d.removed_at IS NULL AND (d.upload_next_at IS NULL OR d.upload_next_at <= ?)
      GROUP BY d.sha256 ORDER BY d.created_at LIMIT ?`,
-  ).all(nowIso, limit) as { sha256: string; size: number; attempts: number; dossiers: string }[];
-  return rows.map((row) => ({ sha256: row.sha256, size: row.size, attempts: row.attempts, dossierIds: [...new Set(row.dossiers.split('\u001f'))] }));
+  ).all(nowIso, limit) as { sha256: string; size: number; pages: number; attempts: number; dossiers: string }[];
+  return rows.map((row) => ({ sha256: row.sha256, size: row.size, pages: row.pages, attempts: row.attempts, dossierIds: [...new Set(row.dossiers.split('\u001f'))] }));
 }
 
 /** Documents linked to a dossier and not yet confirmed by the server (due or backing off), files still here. */

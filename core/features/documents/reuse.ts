@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ServerDocument } from '../../../shared/contract/central-api.ts';
 import type { Dossier } from '../../../shared/contract/dossiers.ts';
 import type { ReusableDocumentSchema } from '../../../shared/contract/scanning.ts';
 import type { CounterDatabase } from '../../db/open-database.ts';
@@ -7,10 +8,10 @@ import { documentsOfOwner, findDocument } from './repo.ts';
 export type ReusableDocument = z.infer<typeof ReusableDocumentSchema>;
 
 /**
- * The central server's documents for a citizen. The server has no such endpoint yet (docs/SCANNING.md), so
- * the core is wired with none and answers `serverAsked: false`; a source returns null when it cannot ask.
+ * The central server's documents for a citizen, of this counter's agency (`POST documents/search`); null when
+ * it could not be asked (not enrolled, offline, no answer in time).
  */
-export type ReusableSource = (idNumber: string) => Promise<ReusableDocument[] | null>;
+export type ReusableSource = (idNumber: string) => Promise<ServerDocument[] | null>;
 
 /**
  * Papers digitised for this ID number on this counter: every dossier paper a document of that owner is
@@ -39,11 +40,20 @@ export async function findReusableLocal(db: CounterDatabase, idNumber: string, d
         createdAt: document.createdAt,
         pages: document.pages,
         onCounter: document.removedAt === null,
+        onServer: false,
       });
     }
   }
   const fromServer = server ? await server(idNumber).catch(() => null) : null;
+  // One entry per document and dossier: the server's copy of a paper this counter lists marks it `onServer`;
+  // the others (digitised at another counter of the agency) follow, to be fetched when attached.
+  const onServer = new Set((fromServer ?? []).map((item) => item.sha256));
+  const merged = documents.map((item) => ({ ...item, onServer: onServer.has(item.sha256) }));
   const known = new Set(documents.map((item) => item.sha256));
-  for (const item of fromServer ?? []) if (!known.has(item.sha256)) documents.push({ ...item, origin: 'server', onCounter: false });
-  return { documents, serverAsked: fromServer !== null };
+  for (const item of fromServer ?? []) {
+    if (known.has(item.sha256)) continue;
+    known.add(item.sha256);
+    merged.push({ sha256: item.sha256, origin: 'server', paperName: item.paperName, dossierId: item.dossierId, dossierCode: item.dossierCode, createdAt: item.createdAt, pages: item.pages, onCounter: false, onServer: true });
+  }
+  return { documents: merged, serverAsked: fromServer !== null };
 }

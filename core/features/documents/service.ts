@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { DEFAULT_SCANNING_SETTINGS, ScanningSettingsSchema, type DocumentInfo, type DocumentPage, type DocumentsEditPagesInput, type ScanMode, type ScanningSettings } from '../../../shared/contract/scanning.ts';
 import { toVietnamIso } from '../../../shared/domain/time/vietnam-time.ts';
 import type { Storage } from '../../app/storage.ts';
@@ -13,7 +14,8 @@ import { editPdf } from './edit-pages.ts';
 import { importFiles } from './import-files.ts';
 import { readPdfPages, thumbnailOf } from './page-images.ts';
 import * as repo from './repo.ts';
-import { findReusableLocal, type ReusableSource } from './reuse.ts';
+import { findReusableLocal } from './reuse.ts';
+import { createServerCopies, type CentralAccess } from './server-copies.ts';
 import { documentPath, removeDocumentFile, storeDocument } from './store.ts';
 import { createUploads } from './uploads.ts';
 
@@ -26,8 +28,8 @@ export type DocumentsServiceOptions = Readonly<{
   dataDir: string;
   /** Bound late: the dossier service is made after this one. */
   dossiers: () => Pick<DossierService, 'get' | 'attachScan'>;
-  /** Asks the central server for a citizen's documents; null when offline or not enrolled. */
-  serverReusable?: ReusableSource;
+  /** The central server (reuse across counters: search by ID number, download on attach); none in some tests. */
+  central?: CentralAccess;
 }>;
 
 export type DocumentsService = ReturnType<typeof createDocumentsService>;
@@ -40,6 +42,7 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
   // Stored in the +07:00 form dossiers use: one offset, so text order is time order (retention compares them).
   const nowIso = () => toVietnamIso(clock.now());
   const uploads = createUploads(dataDir, () => clock.now().getTime());
+  const serverCopies = createServerCopies(options.central ?? (() => null));
 
   function settings(): ScanningSettings {
     const stored = ScanningSettingsSchema.partial().safeParse(repo.readScanningSettings(storage.db()) ?? {});
@@ -57,9 +60,9 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
    * made for another dossier is recorded as reused. `fresh` is a new document's row, inserted in the same
    * transaction, so a failed link leaves no row behind.
    */
-  function link(dossierId: string, paperIndex: number, sha256: string, fresh: repo.NewDocument | null): { reused: boolean; dossierVersion: number } {
+  function link(dossierId: string, paperIndex: number, sha256: string, fresh: repo.NewDocument | null, fromServerDossier: string | null = null): { reused: boolean; dossierVersion: number } {
     const existing = fresh === null ? get(sha256) : repo.findDocument(storage.db(), sha256);
-    const reusedFrom = existing?.links.find((other) => other.dossierId !== dossierId)?.dossierId ?? null;
+    const reusedFrom = existing?.links.find((other) => other.dossierId !== dossierId)?.dossierId ?? (fromServerDossier !== dossierId ? fromServerDossier : null);
     const dossier = options.dossiers().attachScan(dossierId, paperIndex, sha256, reusedFrom === null ? {} : { reusedFromDossierId: reusedFrom }, (db, current) => {
       if (fresh !== null) repo.insertDocument(db, fresh);
       repo.linkDocument(db, { dossierId, paperIndex, sha256, linkedAt: nowIso(), reusedFromDossierId: reusedFrom, ownerIdNumber: current.applicant.idNumber ?? null });
@@ -79,6 +82,33 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
       throw error;
     }
     return get(stored.sha256);
+  }
+
+  /**
+   * Reuse of a paper digitised at another counter of the agency: the file comes from the central server
+   * (verified against its SHA-256), is stored like any document, and is linked in the dossier's transaction.
+   * The paper is checked before anything is fetched; on any failure nothing new is left behind. The upload
+   * step later tells the server about this dossier's use of it (`POST uploads` answers `complete` at once).
+   */
+  async function attachFromServer(dossierId: string, paperIndex: number, sha256: string): Promise<{ reused: boolean; dossierVersion: number }> {
+    const papers = options.dossiers().get(dossierId).papers.length;
+    if (paperIndex >= papers) throw new CoreError('invalid-input', `The dossier has ${papers} papers; there is no paper ${paperIndex}`, { papers });
+    const bytes = await serverCopies.download(sha256);
+    let pdf: PDFDocument;
+    try {
+      pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    } catch {
+      throw new CoreError('file-corrupt', 'The document from the server is not a readable PDF; nothing was kept');
+    }
+    const stored = storeDocument(dataDir, bytes);
+    // Our own PDFs carry the title they were made with; any other PDF counts as a scan made elsewhere.
+    const fresh: repo.NewDocument = { sha256, size: bytes.length, pages: pdf.getPageCount(), source: pdf.getTitle() === 'Tài liệu nhập' ? 'import' : 'scan', blankPages: [], createdAt: nowIso() };
+    try {
+      return link(dossierId, paperIndex, sha256, fresh, serverCopies.listedAs(sha256)?.dossierId ?? null);
+    } catch (error) {
+      if (stored.created && !repo.findDocument(storage.db(), stored.sha256)) removeDocumentFile(dataDir, stored.sha256);
+      throw error;
+    }
   }
 
   /** A stored document's bytes; `not-found` when it left the counter (retention) or its file is gone. */
@@ -117,8 +147,10 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
       const papers = options.dossiers().get(target.dossierId).papers.length;
       if ((target.paperIndex ?? 0) >= papers) throw new CoreError('invalid-input', `The dossier has ${papers} papers; there is no paper ${target.paperIndex ?? 0}`, { papers });
     },
-    attach(dossierId: string, paperIndex: number, sha256: string) {
-      const { reused, dossierVersion } = link(dossierId, paperIndex, sha256, null);
+    /** Links a document this counter holds (or held: the server keeps removed files); else fetches it first. */
+    async attach(dossierId: string, paperIndex: number, sha256: string) {
+      const held = repo.findDocument(storage.db(), sha256) !== null;
+      const { reused, dossierVersion } = held ? link(dossierId, paperIndex, sha256, null) : await attachFromServer(dossierId, paperIndex, sha256);
       return { document: get(sha256), reused, dossierVersion };
     },
 
@@ -173,7 +205,7 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
       return keep(edited.bytes, { pages: edited.pages, source: original.source, blankPages: edited.blankPages }, { dossierId: input.dossierId, paperIndex: input.paperIndex });
     },
 
-    findReusable: (idNumber: string) => findReusableLocal(storage.db(), idNumber, (id) => options.dossiers().get(id), options.serverReusable),
+    findReusable: (idNumber: string) => findReusableLocal(storage.db(), idNumber, (id) => options.dossiers().get(id), (id) => serverCopies.search(id)),
 
     // The sync upload step (core/features/sync/upload-scans.ts) works through these.
     uploadQueue: (limit: number) => repo.uploadCandidates(storage.db(), nowIso(), limit),

@@ -32,11 +32,23 @@ export type CentralClientOptions = Readonly<{
  * `ifNoneMatch`: a conditional GET of versioned reference data. The server's 304 reaches the caller's schema
  * as an `undefined` body, so such a caller passes `Schema.optional()` and reads `undefined` as "unchanged".
  */
-export type CentralCall = Readonly<{ method: 'GET' | 'POST'; path: string; body?: unknown; ifNoneMatch?: string }>;
+export type CentralCall = Readonly<{
+  method: 'GET' | 'POST';
+  path: string;
+  body?: unknown;
+  ifNoneMatch?: string;
+  /** Shorter than the client's own limit for a call a clerk is waiting on (a look-up while the server is away). */
+  timeoutMs?: number;
+}>;
 
 export interface CentralClient {
   call<S extends z.ZodType>(request: CentralCall, schema: S): Promise<CentralAnswer<z.output<S>>>;
+  /** A GET whose 2xx answer is a file: its bytes as they came (the caller verifies them); errors as for `call`. */
+  download(path: string, timeoutMs?: number): Promise<CentralAnswer<Uint8Array>>;
 }
+
+/** What a 2xx answer becomes: a value, or null when it breaks the contract. */
+type Decode<T> = (status: number, body: unknown, bytes: Uint8Array | undefined) => { value: T } | null;
 
 /** Server minus counter, in seconds to one decimal, against the midpoint of the request's round trip. */
 export function clockSkewSeconds(serverMs: number, sentAt: number, receivedAt: number): number {
@@ -69,22 +81,36 @@ export function createCentralClient(options: CentralClientOptions): CentralClien
     if (!Number.isNaN(serverMs)) options.onClockSkew(clockSkewSeconds(serverMs, sentAt, receivedAt));
   }
 
+  async function withCredential<T>(request: CentralCall, decode: Decode<T>, bytes: boolean): Promise<CentralAnswer<T>> {
+    const credential = options.credential();
+    const answer = await send(request, decode, credential, bytes);
+    // Refused with a credential that was replaced meanwhile (a rotation finished while this request was on
+    // its way, and the server forgot the old one when the new one was first used): once more with the new.
+    if (!answer.ok && answer.failure.kind === 'refused' && options.credential() !== credential) return send(request, decode, options.credential(), bytes);
+    return answer;
+  }
+
   const client: CentralClient = {
-    async call(request, schema) {
-      const credential = options.credential();
-      const answer = await send(request, schema, credential);
-      // Refused with a credential that was replaced meanwhile (a rotation finished while this request was on
-      // its way, and the server forgot the old one when the new one was first used): once more with the new.
-      if (!answer.ok && answer.failure.kind === 'refused' && options.credential() !== credential) return send(request, schema, options.credential());
-      return answer;
+    call(request, schema) {
+      return withCredential(
+        request,
+        (status, body) => {
+          const parsed = schema.safeParse(status === 304 ? undefined : body);
+          return parsed.success ? { value: parsed.data } : null;
+        },
+        false,
+      );
+    },
+    download(path, timeoutMs) {
+      return withCredential({ method: 'GET', path, ...(timeoutMs === undefined ? {} : { timeoutMs }) }, (_status, _body, bytes) => (bytes === undefined ? null : { value: bytes }), true);
     },
   };
   return client;
 
-  async function send<S extends z.ZodType>(request: CentralCall, schema: S, credential: string | null): Promise<CentralAnswer<z.output<S>>> {
+  async function send<T>(request: CentralCall, decode: Decode<T>, credential: string | null, bytes: boolean): Promise<CentralAnswer<T>> {
     const base = options.serverUrl();
     if (base === null) return { ok: false, failure: { kind: 'retry', problem: 'server-unreachable', message: 'No server address', retryAfterMs: null } };
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: bytes ? '*/*' : 'application/json' };
     if (credential !== null) headers.authorization = `Bearer ${credential}`;
     if (request.body !== undefined) headers['content-type'] = 'application/json';
     if (request.ifNoneMatch !== undefined) headers['if-none-match'] = request.ifNoneMatch;
@@ -96,7 +122,8 @@ export function createCentralClient(options: CentralClientOptions): CentralClien
         url: new URL(request.path, base).toString(),
         headers,
         ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-        timeoutMs: options.timeoutMs,
+        ...(bytes ? { responseType: 'bytes' as const } : {}),
+        timeoutMs: request.timeoutMs ?? options.timeoutMs,
       });
     } catch (error) {
       const reason = error instanceof HttpNetworkError ? error.message : 'request failed';
@@ -107,8 +134,8 @@ export function createCentralClient(options: CentralClientOptions): CentralClien
     checkClock(sentAt, receivedAt, response.headers.date, body);
     const { status } = response;
     if ((status >= 200 && status < 300) || (status === 304 && request.ifNoneMatch !== undefined)) {
-      const parsed = schema.safeParse(status === 304 ? undefined : body);
-      if (parsed.success) return { ok: true, value: parsed.data };
+      const decoded = decode(status, body, response.bytes);
+      if (decoded !== null) return { ok: true, value: decoded.value };
       return { ok: false, failure: { kind: 'retry', problem: 'server-error', message: `The server's answer to ${request.path} does not match the contract`, retryAfterMs: null } };
     }
     const error = CentralErrorSchema.safeParse(body);

@@ -9,7 +9,7 @@ import type { StepResult, SyncStepContext } from './push.ts';
 
 /** What the documents feature offers the upload step (core/features/documents/service.ts). */
 export type ScanUploads = Readonly<{
-  uploadQueue(limit: number): readonly Readonly<{ sha256: string; size: number; attempts: number; dossierIds: readonly string[] }>[];
+  uploadQueue(limit: number): readonly Readonly<{ sha256: string; size: number; pages?: number; attempts: number; dossierIds: readonly string[] }>[];
   fileOf(sha256: string): string | null;
   uploadRetry(sha256: string, attempts: number, delayMs: number, error: string): void;
   uploadConfirmed(sha256: string): void;
@@ -94,10 +94,10 @@ async function patchChunk(raw: RawUpload, sha256: string, offset: number, chunk:
  * checksum mismatch → the server restarted at 0, so does the counter (once a drain; the local file was
  * verified first, so a second mismatch is the network's and waits for the backoff).
  */
-async function uploadOne(ctx: SyncStepContext, raw: RawUpload, file: string, item: Readonly<{ sha256: string; size: number; dossierIds: readonly string[] }>): Promise<Outcome> {
+async function uploadOne(ctx: SyncStepContext, raw: RawUpload, file: string, item: Readonly<{ sha256: string; size: number; pages?: number; dossierIds: readonly string[] }>): Promise<Outcome> {
   let state: UploadState | null = null;
   for (const dossierId of item.dossierIds) {
-    const answer = await ctx.client.call({ method: 'POST', path: CENTRAL_PATHS.uploads, body: { sha256: item.sha256, size: item.size, dossierId, mediaType: 'application/pdf' } }, UploadStateSchema);
+    const answer = await ctx.client.call({ method: 'POST', path: CENTRAL_PATHS.uploads, body: { sha256: item.sha256, size: item.size, dossierId, mediaType: 'application/pdf', ...(item.pages ? { pages: item.pages } : {}) } }, UploadStateSchema);
     if (!answer.ok) return { failure: answer.failure };
     state = answer.value;
   }

@@ -10,6 +10,8 @@ import {
   ClerksResponseSchema,
   CodeBlockRequestSchema,
   CodeBlockSchema,
+  DocumentSearchRequestSchema,
+  DocumentSearchResponseSchema,
   EnrolRequestSchema,
   EnrolResponseSchema,
   HealthSchema,
@@ -75,12 +77,21 @@ export function openApiDocument(): object {
     [CENTRAL_PATHS.clerks]: { get: operation({ summary: "The agency's clerk accounts (slow hashes) for offline sign-in", auth: 'counter', response: ClerksResponseSchema, etag: true }) },
     [CENTRAL_PATHS.uploads]: { post: operation({ summary: 'Start (or find) a resumable upload by SHA-256', auth: 'counter', request: UploadStartRequestSchema, response: UploadStateSchema }) },
     [`${CENTRAL_PATHS.uploads}/{sha256}`]: {
+      get: operation({ summary: "The verified file, to a counter of an agency whose dossier names it (else 404)", auth: 'counter', raw: 'application/pdf', parameters: [shaParam] }),
       head: operation({ summary: 'Current offset in the Upload-Offset header', auth: 'counter', parameters: [shaParam] }),
       patch: operation({
         summary: 'Append a chunk (Upload-Offset header, application/offset+octet-stream body, ≤ 8 MiB)',
         auth: 'counter',
         response: UploadStateSchema,
         parameters: [shaParam, { name: 'Upload-Offset', in: 'header', required: true, schema: { type: 'integer', minimum: 0 } }],
+      }),
+    },
+    [CENTRAL_PATHS.documentSearch]: {
+      post: operation({
+        summary: "The agency's scans of a citizen by ID number (in the body, not the URL), for reuse; no file names; rate-limited per counter",
+        auth: 'counter',
+        request: DocumentSearchRequestSchema,
+        response: DocumentSearchResponseSchema,
       }),
     },
     [CENTRAL_PATHS.receipts]: {
@@ -108,6 +119,14 @@ export function openApiDocument(): object {
           { name: 'ma', in: 'query', schema: { type: 'string' } },
           { name: 'pin', in: 'query', schema: { type: 'string', pattern: '^\\d{6}$' } },
         ],
+      }),
+    },
+    [CENTRAL_PATHS.receiptLookupPage]: {
+      get: operation({
+        summary: "Citizen receipt look-up page by the receipt's look-up code (Vietnamese HTML)",
+        auth: 'none',
+        raw: 'text/html',
+        parameters: [{ name: 'ma', in: 'query', schema: { type: 'string', pattern: '^[A-Z0-9]{6,16}$' } }],
       }),
     },
   };

@@ -11,13 +11,18 @@ export async function findUpload(db: SqlExecutor, sha256: string, lock = false):
   return rows[0] ? toRow(rows[0]) : null;
 }
 
-export async function insertUpload(db: SqlExecutor, upload: Readonly<{ sha256: string; size: number; mediaType: string; filePath: string }>): Promise<void> {
-  await db.query('INSERT INTO uploads (sha256, size, media_type, file_path) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING', [
-    upload.sha256,
-    upload.size,
-    upload.mediaType,
-    upload.filePath,
-  ]);
+export async function insertUpload(db: SqlExecutor, upload: Readonly<{ sha256: string; size: number; mediaType: string; filePath: string; pages?: number | undefined }>): Promise<void> {
+  // The page count is taken from whichever start first states it (counters before it was sent did not).
+  await db.query(
+    'INSERT INTO uploads (sha256, size, media_type, file_path, pages) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sha256) DO UPDATE SET pages = COALESCE(uploads.pages, EXCLUDED.pages)',
+    [upload.sha256, upload.size, upload.mediaType, upload.filePath, upload.pages ?? null],
+  );
+}
+
+/** A complete file's media type, for serving it; null when the server does not hold it whole. */
+export async function completeFile(db: SqlExecutor, sha256: string): Promise<{ size: number; mediaType: string } | null> {
+  const rows = await db.query('SELECT size, media_type FROM uploads WHERE sha256 = $1 AND complete', [sha256]);
+  return rows[0] ? { size: Number(rows[0].size), mediaType: String(rows[0].media_type) } : null;
 }
 
 export async function setReceived(db: SqlExecutor, sha256: string, received: number, size?: number): Promise<void> {

@@ -6,7 +6,8 @@ import { ApiError } from '../../http/errors.ts';
 import { json } from '../../http/reply.ts';
 import type { Route } from '../../http/router.ts';
 import { withCounter } from '../counters/guard.ts';
-import { addUploadRef, findUpload, insertUpload, markComplete, setReceived, type UploadRow } from './repo.ts';
+import { agencyHoldsFile } from '../documents/repo.ts';
+import { addUploadRef, completeFile, findUpload, insertUpload, markComplete, setReceived, type UploadRow } from './repo.ts';
 import { discardPartial, finalPath, partialPath, partialSize, promote, sha256OfFile, writeChunk } from './store.ts';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -53,7 +54,7 @@ export function uploadRoutes(app: AppContext): Route[] {
         const input = await readJson(ctx.req, app.limits.jsonBodyBytes, UploadStartRequestSchema);
         const state = await serialise(input.sha256, async () => {
           const relative = path.relative(app.dataDir, finalPath(app.dataDir, input.sha256));
-          await insertUpload(app.sql, { sha256: input.sha256, size: input.size, mediaType: input.mediaType, filePath: relative });
+          await insertUpload(app.sql, { sha256: input.sha256, size: input.size, mediaType: input.mediaType, filePath: relative, pages: input.pages });
           await addUploadRef(app.sql, input.sha256, counter.agencyId, input.dossierId);
           const row = (await current(input.sha256))!;
           if (!row.complete && row.size !== input.size) {
@@ -65,6 +66,18 @@ export function uploadRoutes(app: AppContext): Route[] {
           return stateOf(row);
         });
         return json(200, state, offsetHeaders(state));
+      }),
+    },
+    {
+      // A verified file, to a counter of an agency one of whose dossiers names it (reuse on another counter).
+      // Another agency's file answers 404 like a missing one: a hash tells nobody what exists elsewhere.
+      method: 'GET',
+      path: `${CENTRAL_PATHS.uploads}/{sha256}`,
+      handle: withCounter(app, async (ctx, counter) => {
+        const sha256 = shaParam(ctx.params.sha256);
+        const file = await completeFile(app.sql, sha256);
+        if (!file || !(await agencyHoldsFile(app.sql, counter.agencyId, sha256))) throw new ApiError(404, 'not-found', { message: 'No such file' });
+        return { status: 200, file: { path: finalPath(app.dataDir, sha256), size: file.size, mediaType: file.mediaType } };
       }),
     },
     {
