@@ -141,6 +141,12 @@ describe('the fee receipt', () => {
     expect(text.join('\n')).not.toMatch(/PHIẾU THU TẠM|ĐÃ HỦY|THAY THẾ|undefined|……………/);
   });
 
+  test('with the server address known, the receipt QR is its look-up link, the code still printed as text', () => {
+    const doc = receiptDoc({ receipt: sampleReceipt(), serverUrl: 'https://motcua.example.vn/' });
+    expect(qrOf(doc, 'receipt')).toMatchObject({ data: 'https://motcua.example.vn/tra-cuu/bien-lai?ma=K7M2QX9PA4', caption: 'Mã tra cứu biên lai: K7M2QX9PA4' });
+    expect(documentText(doc)).toContain('Mã tra cứu biên lai: K7M2QX9PA4');
+  });
+
   test('a provisional receipt is headed by the PHIẾU THU TẠM mark, has no number, and keeps its look-up code', () => {
     const doc = receiptDoc({ receipt: sampleReceipt({ status: 'provisional', template: null, symbol: null, number: null, method: 'transfer' }) });
     const text = documentText(doc);

@@ -5,7 +5,7 @@ import { amountInWords } from '../payments/money-words.ts';
 import { buildVietQr } from '../payments/vietqr.ts';
 import { BLANK, fill, longDate, longTime, shortDate, shortTime, timeLimitText, vnd } from './format.ts';
 import type { Block, DocLine, FilledDocument, FormTemplate, FormValues, ReceiptState } from './model.ts';
-import { lookupUrl, receiptQrData, slipQrData } from './qr-data.ts';
+import { lookupUrl, receiptLookupUrl, receiptQrData, slipQrData } from './qr-data.ts';
 
 export type FeeLine = Readonly<{ name: string; amount: number }>;
 
@@ -143,7 +143,10 @@ function qrLine(block: Extract<Block, { kind: 'qr' }>, input: DocumentInput): Do
     case 'receipt': {
       const receipt = input.receipt;
       if (!receipt) return null;
-      const data = receiptQrData({ template: receipt.template, symbol: receipt.symbol, number: receipt.number, issuedAt: receipt.issuedAt, amount: receipt.amount, lookupCode: receipt.lookupCode, dossierCode: receipt.dossierCode });
+      // The look-up link when the counter knows its server (the page shows the receipt's current status);
+      // the facts as a data line otherwise. The code is printed as text either way.
+      const url = receiptLookupUrl(input.serverUrl, receipt.lookupCode);
+      const data = url ?? receiptQrData({ template: receipt.template, symbol: receipt.symbol, number: receipt.number, issuedAt: receipt.issuedAt, amount: receipt.amount, lookupCode: receipt.lookupCode, dossierCode: receipt.dossierCode });
       return { kind: 'qr', role: 'receipt', data, caption: `Mã tra cứu biên lai: ${receipt.lookupCode}` };
     }
     default:

@@ -37,8 +37,9 @@ export function slipQrData(fields: SlipQrFields): string {
  * The fee receipt's look-up data, in the same readable `key:value|` form, versioned by its first field
  * (`bl:1`, so it is never taken for a slip's `v:1`): template (mẫu số), symbol (ký hiệu), number, date
  * (yyyyMMdd), amount in đồng, the look-up code (the XML's MTCuu) and the dossier code. A provisional receipt
- * has empty `mau`, `kh` and `so`; its look-up code stays the same once it is issued. No URL: neither the
- * central server nor a provider has a receipt look-up page yet [U] (docs/PRINTING.md).
+ * has empty `mau`, `kh` and `so`; its look-up code stays the same once it is issued. Printed only when the
+ * counter knows no server address: otherwise the QR is the citizens' look-up link (receiptLookupUrl), which
+ * also tells whether the receipt was later cancelled or replaced (docs/RECEIPTS.md, "Look-up for citizens").
  */
 export type ReceiptQrFields = Readonly<{
   template: string | null;
@@ -78,4 +79,14 @@ export function lookupUrl(serverUrl: string | null, dossierCode: string, pin: st
   if (serverUrl === null || serverUrl.trim() === '') return null;
   const base = serverUrl.trim().replace(/\/+$/, '');
   return `${base}/tra-cuu?ma=${encodeURIComponent(dossierCode)}&pin=${encodeURIComponent(pin)}`;
+}
+
+/**
+ * The receipt's look-up link: `<serverUrl>/tra-cuu/bien-lai?ma=<look-up code (MTCuu)>`; null without a server
+ * address. The code alone opens it (it is random, ~50 bits, and the page shows no personal data).
+ */
+export function receiptLookupUrl(serverUrl: string | null, lookupCode: string): string | null {
+  if (serverUrl === null || serverUrl.trim() === '') return null;
+  const base = serverUrl.trim().replace(/\/+$/, '');
+  return `${base}/tra-cuu/bien-lai?ma=${encodeURIComponent(lookupCode)}`;
 }
