@@ -7,6 +7,8 @@ import { hashPassword } from '../features/clerks/password.ts';
 import { setClerkDisabled, upsertClerk, type ClerkRole } from '../features/clerks/repo.ts';
 import { listCounters, revokeCounter } from '../features/counters/repo.ts';
 import { createEnrolmentCode } from '../features/counters/service.ts';
+import { listSigners, revokeSigner, setTrustOnFirstUse, trustSigner } from '../features/receipts/trust.ts';
+import { readSigningCertificate } from '../features/receipts/verify-signed-xml.ts';
 import { loadCalendars, loadCatalogue, loadTemplates } from '../features/reference/load.ts';
 
 export type AdminIo = Readonly<{ out: (line: string) => void; readPassword: () => Promise<string> }>;
@@ -96,6 +98,44 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     const { key } = await createBackofficeKey(sql, required(values.name, 'name'), agency?.id ?? null);
     io.out(`Khoá (chỉ hiện một lần) / key (shown once): ${key}`);
   },
+  'signer trust': async (sql, args, io) => {
+    const { positionals } = options(args, {});
+    const agency = await agencyByCode(sql, required(positionals[0], '<agencyCode>'));
+    const file = required(positionals[1], '<cert.pem>');
+    const bytes = fs.readFileSync(file);
+    let certificate;
+    try {
+      certificate = readSigningCertificate(bytes);
+    } catch (error) {
+      throw new Error(`${file}: không phải chứng thư số RSA ≥ 2048 bit (PEM/DER) / not an RSA ≥ 2048-bit certificate (PEM/DER): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    await trustSigner(sql, agency.id, certificate);
+    io.out(`đã tin cậy / trusted for ${agency.code}: ${certificate.fingerprint}  ${certificate.subject}  (${certificate.notBefore.toISOString()} … ${certificate.notAfter.toISOString()})`);
+  },
+  'signer revoke': async (sql, args, io) => {
+    const { positionals } = options(args, {});
+    const agency = await agencyByCode(sql, required(positionals[0], '<agencyCode>'));
+    const fingerprint = required(positionals[1], '<fingerprint>').replace(/:/g, '').toLowerCase();
+    if (!/^[0-9a-f]{64}$/.test(fingerprint)) throw new Error('dấu vân tay là SHA-256, 64 chữ số hex / the fingerprint is a SHA-256, 64 hex digits');
+    io.out((await revokeSigner(sql, agency.id, fingerprint)) ? `đã thu hồi / revoked ${fingerprint}` : `không có chứng thư đang tin cậy / no trusted certificate ${fingerprint}`);
+  },
+  'signer list': async (sql, args, io) => {
+    const { positionals } = options(args, {});
+    const agency = await agencyByCode(sql, required(positionals[0], '<agencyCode>'));
+    for (const signer of await listSigners(sql, agency.id)) {
+      const scope = signer.source === 'admin' ? 'mọi quầy / every counter' : `quầy / counter ${signer.counterId ?? ''} (lần đầu / first use)`;
+      const state = signer.revokedAt ? `thu hồi / revoked ${signer.revokedAt.toISOString()}` : 'tin cậy / trusted';
+      io.out(`${signer.fingerprint}  ${signer.subject}  ${scope}  hết hạn / expires ${signer.notAfter.toISOString()}  ${state}`);
+    }
+  },
+  'signer first-use': async (sql, args, io) => {
+    const { positionals } = options(args, {});
+    const agency = await agencyByCode(sql, required(positionals[0], '<agencyCode>'));
+    const mode = positionals[1];
+    if (mode !== 'on' && mode !== 'off') throw new Error('signer first-use <agencyCode> on|off');
+    await setTrustOnFirstUse(sql, agency.id, mode === 'on');
+    io.out(`tin cậy lần đầu / trust on first use for ${agency.code}: ${mode}`);
+  },
   'catalogue load': async (sql, args, io) => {
     const result = await loadCatalogue(sql, required(options(args, {}).positionals[0], '<file|dir>'));
     io.out(`danh mục / catalogue ${result.version}: ${result.procedures} thủ tục / procedures`);
@@ -124,6 +164,11 @@ export const ADMIN_USAGE = `Quản trị máy chủ một cửa / central server
                                                                mật khẩu từ stdin hoặc tệp / password from stdin or a file
   clerk disable --agency CODE --username lan
   backoffice-key create --name "Phần mềm một cửa tỉnh" [--agency CODE]
+  signer trust <agencyCode> <cert.pem>                         tin cậy chứng thư ký biên lai / trust a receipt-signing certificate
+  signer revoke <agencyCode> <fingerprint>                     thu hồi / revoke (SHA-256 fingerprint)
+  signer list <agencyCode>
+  signer first-use <agencyCode> on|off                         tin cậy chứng thư đầu tiên của mỗi quầy (mặc định tắt)
+                                                               trust each counter's first certificate (off by default)
   catalogue load <thư mục|tệp / dir|file>                      e.g. resources/catalogue
   calendar load <thư mục|tệp / dir|file>                       e.g. resources/calendar
   templates load <thư mục|tệp / dir|file>

@@ -17,6 +17,9 @@ export const CENTRAL_ERROR_MESSAGES: Readonly<Record<CentralErrorCode, Readonly<
   'rate-limited': { vi: 'Quá nhiều yêu cầu; hãy thử lại sau.', en: 'Too many requests; try again later.' },
   'code-space-exhausted': { vi: 'Đã hết số hồ sơ có thể cấp cho ngày này.', en: 'No dossier numbers left for this day.' },
   'receipt-number-collision': { vi: 'Số biên lai đã được một biên lai khác sử dụng (hai quầy cùng một ký hiệu?); cả hai được giữ lại để xử lý.', en: 'Another receipt already holds this number (two counters with one series?); both are kept for review.' },
+  'receipt-signature-invalid': { vi: 'Chữ ký số của biên lai không hợp lệ (XML bị sửa, sai cấu trúc hoặc sai thuật toán); biên lai không được lưu.', en: 'The receipt’s digital signature is not valid (altered XML, wrong layout or algorithm); the receipt was not stored.' },
+  'receipt-signer-untrusted': { vi: 'Chứng thư số ký biên lai chưa được tin cậy cho cơ quan này (quản trị viên cần đăng ký: signer trust); biên lai không được lưu.', en: 'The certificate that signed the receipt is not trusted for this agency (the administrator registers it with signer trust); the receipt was not stored.' },
+  'receipt-xml-mismatch': { vi: 'Thông tin biên lai gửi kèm khác với nội dung XML đã ký; biên lai không được lưu.', en: 'The receipt record differs from its signed XML; the receipt was not stored.' },
   internal: { vi: 'Lỗi máy chủ. Yêu cầu có thể được gửi lại.', en: 'Server error. The request can be retried.' },
 };
 

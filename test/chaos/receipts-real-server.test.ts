@@ -4,8 +4,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Core } from '../../core/app/create-core.ts';
 import { makeTestCertificate, xmlsecVerifies } from '../../core/features/receipts/testing/certificates.ts';
+import { COMMANDS } from '../../server/admin/commands.ts';
 import type { DailyReport, FeeQuote, Payment, Receipt } from '../../shared/contract/receipts.ts';
-import { callCore as call, startCentralFixture, type CentralFixture } from '../harness/central-fixture.ts';
+import type { DeadLetter } from '../../shared/contract/sync.ts';
+import { callCore as call, startCentralFixture, TEST_AGENCY_CODE, type CentralFixture } from '../harness/central-fixture.ts';
 import { makeTempDir } from '../harness/temp-dir.ts';
 import { createTestCore } from '../harness/test-core.ts';
 
@@ -37,9 +39,17 @@ async function pay(): Promise<{ payment: Payment; receipt: Receipt }> {
 
 const serverReceipts = () => central.server.sql.query<{ id: string; status: string; number: number; origin: string }>('SELECT id, status, number, origin FROM receipts ORDER BY number');
 
+/** What the administrator types: `npm run server:admin -- signer trust <agencyCode> <cert.pem>`. */
+async function trustOnServer(certFile: string): Promise<string> {
+  const lines: string[] = [];
+  await COMMANDS['signer trust']!(central.server.sql, [TEST_AGENCY_CODE, certFile], { out: (line) => lines.push(line), readPassword: () => Promise.resolve('') });
+  return lines.join('\n');
+}
+
 describe('local-signed receipts reach the central server', () => {
   test('pushed with the dossiers, stored once; a cancellation updates the stored copy', async () => {
     const cert = makeTestCertificate(path.join(temp.dir, 'cert'));
+    expect(await trustOnServer(cert.certFile)).toContain('trusted');
     await call(core, 'receipts.setSettings', { signer: { kind: 'pkcs12', file: cert.p12, password: cert.password } });
     const { receipt } = await pay();
     expect(await call(core, 'sync.now')).toMatchObject({ pending: 0, deadLetters: 0, state: 'online' });
@@ -48,6 +58,41 @@ describe('local-signed receipts reach the central server', () => {
     expect(await call(core, 'sync.now')).toMatchObject({ pending: 0, deadLetters: 0 });
     expect(await serverReceipts()).toEqual([{ id: receipt.id, status: 'cancelled', number: 1, origin: 'counter' }]);
   });
+});
+
+describe('the server checks what counters sign', () => {
+  test('a certificate the administrator has not trusted: dead letter with the reason, the receipt kept; trusted, then retried through cut answers, it is stored once', async () => {
+    const cert = makeTestCertificate(path.join(temp.dir, 'untrusted'), '/C=VN/O=UBND phuong Thu Nghiem/CN=Quay 1');
+    await call(core, 'receipts.setSettings', { signer: { kind: 'pkcs12', file: cert.p12, password: cert.password } });
+    const { receipt } = await pay();
+    expect(await call(core, 'sync.now')).toMatchObject({ pending: 0, deadLetters: 1 });
+    const { items } = await call<{ items: DeadLetter[] }>(core, 'sync.deadLetters', {});
+    expect(items).toEqual([expect.objectContaining({ kind: 'receipt.issued', outcome: 'rejected', reasonCode: 'receipt-signer-untrusted' })]);
+    expect(items[0]!.message).toContain('chưa được tin cậy');
+    expect(await serverReceipts()).toEqual([]);
+    // Nothing is lost at the counter: the signed receipt is still there, and xmlsec1 verifies it.
+    const kept = await call<Receipt>(core, 'receipts.get', { id: receipt.id });
+    const file = path.join(temp.dir, 'kept.xml');
+    fs.writeFileSync(file, kept.xml ?? '');
+    expect(xmlsecVerifies(file, cert.certFile)).toBe(true);
+
+    await trustOnServer(cert.certFile);
+    // The first answers are cut after the server applied the batch: the retry must not store a second copy.
+    central.proxy.severAll(); // new connections from here, so the chooser sees them
+    const base = Object.values(central.proxy.stats()).reduce((sum, n) => sum + n, 0);
+    central.proxy.setChooser((index) => (index < base + 2 ? { kind: 'cutResponse', afterBytes: 20 } : { kind: 'pass' }));
+    await call(core, 'sync.retry', { ids: items.map((item) => item.id) });
+    const cutBefore = central.proxy.stats().cutResponse;
+    for (let round = 0; round < 5; round += 1) {
+      now += 11 * 60_000;
+      if ((await call<{ pending: number }>(core, 'sync.now')).pending === 0) break;
+    }
+    expect(central.proxy.stats().cutResponse).toBeGreaterThan(cutBefore);
+    expect(await call(core, 'sync.now')).toMatchObject({ pending: 0, deadLetters: 0 });
+    expect(await serverReceipts()).toEqual([{ id: receipt.id, status: 'issued', number: 1, origin: 'counter' }]);
+    const stored = await central.server.sql.query<{ xml: string }>('SELECT xml FROM receipts WHERE id = $1', [receipt.id]);
+    expect(stored[0]!.xml).toBe(kept.xml);
+  }, 30_000);
 });
 
 describe('the server provider', () => {
@@ -62,6 +107,10 @@ describe('the server provider', () => {
     const file = path.join(temp.dir, 'server.xml');
     fs.writeFileSync(file, receipt.xml ?? '');
     expect(xmlsecVerifies(file, path.join(central.server.dataDir, 'receipt-signing', 'cert.pem'))).toBe(true);
+    // Its cancellation travels back with the server's own XML: checked like any pushed receipt, and applied.
+    await call(core, 'receipts.cancel', { id: receipt.id, reason: 'Thu nhầm' });
+    expect(await call(core, 'sync.now')).toMatchObject({ pending: 0, deadLetters: 0 });
+    expect(await serverReceipts()).toEqual([{ id: receipt.id, status: 'cancelled', number: 1, origin: 'server' }]);
   });
 
   test('offline: a provisional receipt (no number) now, the official one when the network returns', async () => {

@@ -17,7 +17,7 @@ export type PageState =
   | Readonly<{ kind: 'rate-limited'; retryAfterSeconds: number }>
   | Readonly<{ kind: 'error' }>;
 
-const STYLE = `body{font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif;margin:0;background:#f5f6f8;color:#1a1a1a;line-height:1.5}
+export const STYLE = `body{font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif;margin:0;background:#f5f6f8;color:#1a1a1a;line-height:1.5}
 main{max-width:40rem;margin:2rem auto;background:#fff;padding:1.5rem 2rem;border-radius:8px;box-shadow:0 1px 3px #0002}
 h1{font-size:1.4rem;margin-top:0}label{display:block;font-weight:600;margin-top:1rem}
 input{font-size:1.1rem;padding:.5rem;width:100%;box-sizing:border-box;border:1px solid #767676;border-radius:4px}

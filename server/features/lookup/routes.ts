@@ -8,6 +8,7 @@ import type { Reply } from '../../http/reply.ts';
 import type { Route } from '../../http/router.ts';
 import { maskName } from './mask.ts';
 import { renderLookupPage, type LookupResult, type PageState } from './page.ts';
+import { receiptLookupRoutes } from './receipt-routes.ts';
 
 type Candidate = { status: string; snapshot: Dossier; agency_name: string };
 
@@ -59,5 +60,6 @@ export function lookupRoutes(app: AppContext): Route[] {
         }
       },
     },
+    ...receiptLookupRoutes(app),
   ];
 }

@@ -4,11 +4,13 @@ import { buildInvoiceXml } from '../../../shared/domain/receipts/invoice-xml.ts'
 import { receiptSymbol } from '../../../shared/domain/receipts/series.ts';
 import { toVietnamIso } from '../../../shared/domain/time/vietnam-time.ts';
 import type { SqlExecutor } from '../../db/sql.ts';
-import { ApiError } from '../../http/errors.ts';
+import { ApiError, CENTRAL_ERROR_MESSAGES } from '../../http/errors.ts';
 import { lockAgency } from '../agencies/repo.ts';
 import type { CounterPrincipal } from '../counters/service.ts';
 import { agencyName, findReceipt, nextServerNumber, numberHeldByOther, upsertReceipt } from './repo.ts';
 import { signXml, type ServerSigningKey } from './signing.ts';
+import { decideTrust } from './trust.ts';
+import { checkSignedReceiptXml, factMismatches } from './verify-signed-xml.ts';
 
 /** The server's own series [U: the tax office registers the real one]: template 1, K, year, T, "SV". */
 export const SERVER_SERIES = { template: '1', codeLetter: 'K', typeLetter: 'T', counterSeries: 'SV' } as const;
@@ -93,9 +95,31 @@ export async function applyReceiptPush(tx: SqlExecutor, counter: CounterPrincipa
   const stored = await findReceipt(tx, receipt.id);
   if (stored && stored.agencyId !== counter.agencyId) return { jobId, outcome: 'rejected', code: 'forbidden', message: 'This receipt id belongs to another agency' };
   if (stored && stored.version >= receipt.version) return { jobId, outcome: 'unchanged' };
+  const refusal = await checkPushedXml(tx, counter, receipt, stored?.receipt.xml ?? null);
+  if (refusal) return { jobId, outcome: 'rejected', code: refusal.code, message: `${CENTRAL_ERROR_MESSAGES[refusal.code].vi} / ${CENTRAL_ERROR_MESSAGES[refusal.code].en} ${refusal.detail}`.slice(0, 500) };
   if (await numberHeldByOther(tx, counter.agencyId, receipt)) {
     return { jobId, outcome: 'conflict', code: 'receipt-number-collision', message: `${receipt.symbol ?? ''} ${String(receipt.number)} is already held by another receipt` };
   }
   await upsertReceipt(tx, { agencyId: counter.agencyId, counterId: counter.counterId, origin: (stored?.receipt ?? receipt).provider === 'server' ? 'server' : 'counter', receipt });
   return { jobId, outcome: 'applied' };
+}
+
+type Refusal = Readonly<{ code: 'receipt-signature-invalid' | 'receipt-signer-untrusted' | 'receipt-xml-mismatch'; detail: string }>;
+
+/**
+ * A pushed receipt is stored only when its XML is signed (the counter's XMLDSig profile, verified here), the
+ * record's facts are the signed ones, and the certificate is trusted for the counter's agency (trust.ts). A
+ * later version carrying the XML already accepted (a cancellation, a replacement's mark) is not asked about
+ * trust again: revoking a certificate stops new receipts, not the cancellation of one it signed before.
+ */
+async function checkPushedXml(tx: SqlExecutor, counter: CounterPrincipal, receipt: Receipt, storedXml: string | null): Promise<Refusal | null> {
+  if (receipt.xml === null) return { code: 'receipt-signature-invalid', detail: '(a receipt pushed to the server must carry its signed XML)' };
+  const checked = checkSignedReceiptXml(receipt.xml, receipt.id);
+  if (!checked.ok) return { code: 'receipt-signature-invalid', detail: `(${checked.reason})` };
+  const wrong = factMismatches(receipt, checked.facts);
+  if (wrong.length > 0) return { code: 'receipt-xml-mismatch', detail: `(differs from the signed XML: ${wrong.join(', ')})` };
+  if (storedXml !== null && storedXml === receipt.xml) return null;
+  const trust = await decideTrust(tx, counter.agencyId, counter.counterId, checked.certificate, new Date(receipt.issuedAt));
+  if (!trust.trusted) return { code: 'receipt-signer-untrusted', detail: `(${trust.reason})` };
+  return null;
 }
