@@ -1,5 +1,6 @@
 import type { ScannerInfo } from '../../../../shared/contract/scanning.ts';
 import { ScannerError, type RawPage, type ScannerBackend } from '../../../ports/scanner.ts';
+import type { EsclDiscovery } from '../discovery/escl-discovery.ts';
 import { capabilitiesToInfo, parseCapabilities, parseStatus, scanSettingsXml } from './escl-xml.ts';
 
 export type EsclScannerAddress = Readonly<{ id: string; name: string; url: string }>;
@@ -7,6 +8,8 @@ export type EsclScannerAddress = Readonly<{ id: string; name: string; url: strin
 export type EsclOptions = Readonly<{
   /** The addresses configured in the scanning settings (read at every call: settings can change). */
   scanners: () => readonly EsclScannerAddress[];
+  /** Network scanners announced by DNS-SD (`_uscan._tcp`, `_uscans._tcp`), listed after the configured ones. */
+  discovery?: EsclDiscovery;
   requestTimeoutMs?: number;
   /** How often and how long to wait while the scanner answers 503 (busy, or page not ready yet). */
   busyRetries?: number;
@@ -28,8 +31,8 @@ function retryAfterMs(response: Response, fallback: number): number {
 /**
  * eSCL / AirScan over HTTP (Mopria eSCL): GET ScannerCapabilities; POST ScanJobs → 201 with Location;
  * GET <job>/NextDocument until 404 (no more pages); 503 means busy (job creation) or not ready (a page):
- * wait and ask again; DELETE <job> on cancel. Scanners come from settings by address; mDNS discovery
- * (_uscan._tcp) is not done yet (docs/SCANNING.md).
+ * wait and ask again; DELETE <job> on cancel. Scanners come from the settings by address, and from DNS-SD
+ * discovery when it is given (ids `mdns-<uuid>`; docs/SCANNING.md).
  */
 export function createEsclBackend(options: EsclOptions): ScannerBackend {
   const timeoutMs = options.requestTimeoutMs ?? 30_000;
@@ -37,9 +40,9 @@ export function createEsclBackend(options: EsclOptions): ScannerBackend {
   const busyDelayMs = options.busyDelayMs ?? 1000;
   const sleep = options.sleep ?? defaultSleep;
 
-  function address(id: string): EsclScannerAddress {
-    const found = options.scanners().find((scanner) => scanner.id === id);
-    if (!found) throw new ScannerError('scanner-not-found', `No eSCL scanner ${id.slice(0, 50)} in the scanning settings`);
+  async function address(id: string): Promise<EsclScannerAddress> {
+    const found = options.scanners().find((scanner) => scanner.id === id) ?? options.discovery?.known(id) ?? (options.discovery && id.startsWith('mdns-') ? (await options.discovery.scanners()).find((scanner) => scanner.id === id) : undefined);
+    if (!found) throw new ScannerError('scanner-not-found', `No eSCL scanner ${id.slice(0, 50)} in the scanning settings or on the network`);
     return found;
   }
   const base = (url: string) => (url.endsWith('/') ? url : `${url}/`);
@@ -64,20 +67,28 @@ export function createEsclBackend(options: EsclOptions): ScannerBackend {
   }
 
   async function describe(id: string): Promise<ScannerInfo> {
-    const scanner = address(id);
+    const scanner = await address(id);
     return capabilitiesToInfo(id, scanner.name, await capabilities(scanner));
   }
 
   return {
     kind: 'escl',
     async list() {
+      const configured = options.scanners();
       const found: ScannerInfo[] = [];
-      for (const scanner of options.scanners()) found.push(await describe(scanner.id));
+      for (const scanner of configured) found.push(await describe(scanner.id));
+      if (!options.discovery) return found;
+      // A discovered scanner already configured by hand (same address) is listed once, under its configured id.
+      const known = new Set(configured.map((scanner) => base(scanner.url)));
+      const discovered = (await options.discovery.scanners()).filter((scanner) => !known.has(base(scanner.url)));
+      // One that announces itself but does not answer (switched off since) is left out rather than failing the list.
+      const described = await Promise.allSettled(discovered.map(async (scanner) => capabilitiesToInfo(scanner.id, scanner.name, await capabilities(scanner))));
+      for (const result of described) if (result.status === 'fulfilled') found.push(result.value);
       return found;
     },
     describe,
     async scan(id, scanRequest, sink, signal) {
-      const scanner = address(id);
+      const scanner = await address(id);
       const caps = await capabilities(scanner);
       if (!caps.sources.includes(scanRequest.source) || (scanRequest.duplex && !caps.duplex)) {
         throw new ScannerError('scanner-option-unsupported', `The scanner offers no ${scanRequest.duplex ? 'two-sided feeder' : scanRequest.source}`);
