@@ -72,6 +72,7 @@ describe('/tra-cuu/bien-lai', () => {
   it('shows series, number, date, amount, status and issuer, with the payer masked and nothing else personal', async () => {
     const page = await lookUp(issued.lookupCode.toLowerCase());
     expect(page.status).toBe(200);
+    expect(page.text).toContain('<section class="message ok"');
     for (const text of ['K26TQ1', '<dd>1</dd>', '23/11/2026', '19.000 đồng', 'Hợp lệ (đã phát hành)', 'UBND phường Ba Đình', 'P*** &lt;*** B***']) expect(page.text).toContain(text);
     expect(page.text).not.toContain('Quốc');
     expect(page.text).not.toContain(issued.dossierCode);
@@ -80,6 +81,7 @@ describe('/tra-cuu/bien-lai', () => {
   it('says which receipt replaced a replaced one, what a replacement replaced, and when one was cancelled', async () => {
     const replaced = await lookUp(original.lookupCode);
     expect(replaced.text).toContain('Đã bị thay thế bởi biên lai ký hiệu K26TQ1 số 3 ngày 24/11/2026');
+    expect(replaced.text).toContain('<section class="message error"'); // not shown as a valid receipt
     const newer = await lookUp(replacement.lookupCode);
     expect(newer.text).toContain('Biên lai ký hiệu K26TQ1 số 2 ngày 23/11/2026');
     expect(newer.text).toContain('L*** T*** H***');

@@ -9,6 +9,8 @@ export type ReceiptLookupResult = Readonly<{
   date: string;
   amount: string;
   status: string;
+  /** Issued and neither cancelled nor replaced: shown in green; otherwise the box warns. */
+  valid: boolean;
   /** "Thay thế cho biên lai …" when this receipt replaced another. */
   replaces: string | null;
   payer: string;
@@ -27,7 +29,7 @@ function form(ma: string): string {
   return `<form method="get" action="/tra-cuu/bien-lai" novalidate>
 <label for="ma">Mã tra cứu biên lai</label>
 <input id="ma" name="ma" type="text" required maxlength="20" autocomplete="off" spellcheck="false" autocapitalize="characters" value="${escapeHtml(ma)}" aria-describedby="ma-hint">
-<p class="hint" id="ma-hint">In trên biên lai thu phí, lệ phí (mục "Mã tra cứu"), ví dụ K7M2QX9PA4.</p>
+<p class="hint" id="ma-hint">In dưới mã QR trên biên lai thu phí, lệ phí ("Mã tra cứu biên lai"), ví dụ K7M2QX9PA4.</p>
 <button type="submit">Tra cứu</button>
 </form>`;
 }
@@ -44,7 +46,7 @@ function result(found: ReceiptLookupResult): string {
     ['Người nộp', found.payer],
     ['Đơn vị thu', found.issuer],
   ];
-  return `<section class="message ok" aria-labelledby="result-title"><h2 id="result-title">Thông tin biên lai</h2>
+  return `<section class="message ${found.valid ? 'ok' : 'error'}" aria-labelledby="result-title"><h2 id="result-title">Thông tin biên lai</h2>
 <dl>${rows.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl></section>`;
 }
 

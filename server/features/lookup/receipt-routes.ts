@@ -53,6 +53,7 @@ async function describe(db: SqlExecutor, row: Row, receipt: Receipt): Promise<Re
     date: receiptDate(receipt),
     amount: vnd(receipt.amount),
     status,
+    valid: receipt.status === 'issued',
     replaces: original ? `Biên lai ${named(original)}` : null,
     payer: receipt.payerName.trim() ? maskName(receipt.payerName) : '—',
     issuer: row.agency_name,
