@@ -40,6 +40,7 @@ const OPEN: ReadonlySet<string> = new Set([
   'payments.list',
   'fees.quote',
   'fees.settings',
+  'fees.status',
   'receipts.get',
   'receipts.list',
   'receipts.dailyReport',

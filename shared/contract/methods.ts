@@ -229,6 +229,11 @@ export const methods = {
   'fees.quote': { description: "What a dossier costs: the procedure's fee items by count, tiers and caps, exemptions with their reason, extra services; the VietQR for the total.", input: receipts.FeeQuoteInputSchema, output: receipts.FeeQuoteSchema },
   'fees.settings': { description: "The centre's extra services (copies, postal return) and the province's fee amounts.", input: NoInput, output: receipts.FeeSettingsSchema },
   'fees.setSettings': { description: 'Change the extra services or local fee amounts; returns all of them.', input: receipts.FeeSettingsPatchSchema, output: receipts.FeeSettingsSchema },
+  'fees.status': {
+    description: 'Where the fees of some dossiers stand: due (not paid yet), free, paid (provisional or not), a payment owing a receipt, or unknown.',
+    input: receipts.FeeStatusInputSchema,
+    output: z.object({ dossiers: z.array(receipts.FeeStatusSchema) }),
+  },
   'payments.record': {
     description: 'Record a cash or transfer payment of the quoted total and issue its receipt in the same transaction (idempotent by clientTxId).',
     input: receipts.PaymentRecordInputSchema,

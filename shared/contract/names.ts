@@ -56,6 +56,7 @@ export const METHOD_NAMES = [
   'fees.quote',
   'fees.settings',
   'fees.setSettings',
+  'fees.status',
   'payments.record',
   'payments.list',
   'receipts.issue',

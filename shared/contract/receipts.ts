@@ -74,6 +74,19 @@ export const FeeQuoteSchema = z.object({
 });
 export type FeeQuote = z.infer<typeof FeeQuoteSchema>;
 
+/**
+ * Where the fees of some dossiers stand (`feeState` in shared/domain/receipts/fee-state.ts): for the lists, so a
+ * dossier whose fee was left for later shows "chưa thu phí" wherever the clerk meets it.
+ */
+export const FeeStatusInputSchema = z.object({ dossierIds: z.array(Id).min(1).max(500) }).strict();
+export const FeeStatusSchema = z.object({
+  dossierId: z.string(),
+  state: z.enum(['due', 'free', 'paid', 'unreceipted', 'unknown']),
+  total: Vnd.nullable(),
+  provisional: z.boolean(),
+});
+export type FeeStatus = z.infer<typeof FeeStatusSchema>;
+
 // --- Payments ------------------------------------------------------------------------------------------
 
 export const PaymentMethodSchema = z.enum(['cash', 'transfer']);
