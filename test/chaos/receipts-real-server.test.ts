@@ -4,10 +4,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Core } from '../../core/app/create-core.ts';
 import { makeTestCertificate, xmlsecVerifies } from '../../core/features/receipts/testing/certificates.ts';
-import { COMMANDS } from '../../server/admin/commands.ts';
 import type { DailyReport, FeeQuote, Payment, Receipt } from '../../shared/contract/receipts.ts';
 import type { DeadLetter } from '../../shared/contract/sync.ts';
-import { callCore as call, startCentralFixture, TEST_AGENCY_CODE, type CentralFixture } from '../harness/central-fixture.ts';
+import { callCore as call, startCentralFixture, type CentralFixture } from '../harness/central-fixture.ts';
 import { makeTempDir } from '../harness/temp-dir.ts';
 import { createTestCore } from '../harness/test-core.ts';
 
@@ -39,17 +38,10 @@ async function pay(): Promise<{ payment: Payment; receipt: Receipt }> {
 
 const serverReceipts = () => central.server.sql.query<{ id: string; status: string; number: number; origin: string }>('SELECT id, status, number, origin FROM receipts ORDER BY number');
 
-/** What the administrator types: `npm run server:admin -- signer trust <agencyCode> <cert.pem>`. */
-async function trustOnServer(certFile: string): Promise<string> {
-  const lines: string[] = [];
-  await COMMANDS['signer trust']!(central.server.sql, [TEST_AGENCY_CODE, certFile], { out: (line) => lines.push(line), readPassword: () => Promise.resolve('') });
-  return lines.join('\n');
-}
-
 describe('local-signed receipts reach the central server', () => {
   test('pushed with the dossiers, stored once; a cancellation updates the stored copy', async () => {
     const cert = makeTestCertificate(path.join(temp.dir, 'cert'));
-    expect(await trustOnServer(cert.certFile)).toContain('trusted');
+    expect(await central.trustSigner(cert.certFile)).toContain('trusted');
     await call(core, 'receipts.setSettings', { signer: { kind: 'pkcs12', file: cert.p12, password: cert.password } });
     const { receipt } = await pay();
     expect(await call(core, 'sync.now')).toMatchObject({ pending: 0, deadLetters: 0, state: 'online' });
@@ -76,7 +68,7 @@ describe('the server checks what counters sign', () => {
     fs.writeFileSync(file, kept.xml ?? '');
     expect(xmlsecVerifies(file, cert.certFile)).toBe(true);
 
-    await trustOnServer(cert.certFile);
+    await central.trustSigner(cert.certFile);
     // The first answers are cut after the server applied the batch: the retry must not store a second copy.
     central.proxy.severAll(); // new connections from here, so the chooser sees them
     const base = Object.values(central.proxy.stats()).reduce((sum, n) => sum + n, 0);

@@ -1,4 +1,5 @@
 import type { Core } from '../../core/app/create-core.ts';
+import { COMMANDS } from '../../server/admin/commands.ts';
 import { createEnrolmentCode } from '../../server/features/counters/service.ts';
 import { pgliteBackend, type Backend } from '../../server/testing/backends.ts';
 import { startTestServer, type TestServer } from '../../server/testing/harness.ts';
@@ -15,6 +16,12 @@ export type CentralFixture = Readonly<{
   proxy: FaultProxy;
   /** Enrols `core` with a fresh one-time code for `slot`, through the proxy unless `direct`. */
   enrol(core: Core, options?: Readonly<{ slot?: number; direct?: boolean }>): Promise<void>;
+  /**
+   * What the administrator does before counters push receipts they sign themselves: `server:admin -- signer
+   * trust <agency> <cert.pem>` (the server refuses receipts signed with a certificate it does not trust).
+   * Answers the command's output line.
+   */
+  trustSigner(certFile: string): Promise<string>;
   close(): Promise<void>;
 }>;
 
@@ -30,6 +37,11 @@ export async function startCentralFixture(): Promise<CentralFixture> {
       const slot = options.slot ?? 1;
       const { code } = await createEnrolmentCode(server.sql, { agencyCode: TEST_AGENCY_CODE, slot, counterName: `Quầy ${slot}`, now: new Date() });
       await callCore(core, 'sync.enroll', { serverUrl: options.direct ? server.url : proxy.url, code, deviceName: `pc-${slot}` });
+    },
+    async trustSigner(certFile) {
+      const lines: string[] = [];
+      await COMMANDS['signer trust']!(server.sql, [TEST_AGENCY_CODE, certFile], { out: (line) => lines.push(line), readPassword: () => Promise.resolve('') });
+      return lines.join('\n');
     },
     async close() {
       await proxy.close();
