@@ -47,8 +47,8 @@ export async function buildElectron(
       format: 'esm',
       target: 'node22',
       // Native add-ons and packages that find their own files at run time stay in node_modules (pdfkit reads
-      // its AFM data beside its own module).
-      external: ['electron', 'better-sqlite3', '@napi-rs/canvas', 'node-thermal-printer', '@expo-google-fonts/be-vietnam-pro', 'pdfkit'],
+      // its AFM data beside its own module; sharp loads its platform's @img/sharp-* add-on and libvips).
+      external: ['electron', 'better-sqlite3', '@napi-rs/canvas', 'node-thermal-printer', '@expo-google-fonts/be-vietnam-pro', 'pdfkit', 'sharp'],
       banner: { js: ESM_NODE_BANNER },
     }),
     build({

@@ -18,3 +18,20 @@ describe('better-sqlite3 binaries', () => {
     expect(binary.includes('node_register_module_v')).toBe(false);
   });
 });
+
+/**
+ * sharp (grey scan pages, docs/SCANNING.md) must be Node-API too, for the same reason. Only this platform's
+ * @img/sharp-<platform> package is installed by npm, so the check reads the one that is here.
+ */
+describe('sharp binary', () => {
+  it('is a Node-API module (no Electron rebuild needed)', () => {
+    const require = createRequire(import.meta.url);
+    const platform = `${process.platform}-${process.arch}`;
+    const dir = path.join(path.dirname(require.resolve(`@img/sharp-${platform}/package`)), 'lib');
+    const addon = fs.readdirSync(dir).find((name) => name.endsWith('.node'));
+    expect(addon).toBeDefined();
+    const binary = fs.readFileSync(path.join(dir, addon!));
+    expect(binary.includes('napi_register_module_v1')).toBe(true);
+    expect(binary.includes('node_register_module_v')).toBe(false);
+  });
+});

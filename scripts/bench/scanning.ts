@@ -27,14 +27,19 @@ function reloadingFeeder(backend: ScannerBackend, loads: number): ScannerBackend
 
 async function run(label: string, core: Core, dataDir: string, input: Record<string, unknown>): Promise<void> {
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const { final } = await scanToEnd(core, input);
   const seconds = (performance.now() - started) / 1000;
+  // CPU of this process (main thread and the thread pool's encoders): on a shared, loaded machine wall time
+  // stretches, CPU time much less. scanimage is a process of its own (not counted); the eSCL test server runs
+  // in this one but makes its three kinds of page once.
+  const cpu = process.cpuUsage(cpuBefore);
   if (final.state !== 'done' || !final.document) throw new Error(`${label}: ${final.state} ${JSON.stringify(final.error)}`);
   const { pages, size, blankPages } = final.document;
   const check = checkPdf(documentFile(dataDir, final.document));
   const rss = process.resourceUsage().maxRSS / 1024;
   console.log(
-    `${label.padEnd(44)} ${pages} pages in ${seconds.toFixed(2)} s (${((seconds * 1000) / pages).toFixed(0)} ms/page), ` +
+    `${label.padEnd(44)} ${pages} pages in ${seconds.toFixed(2)} s (${((seconds * 1000) / pages).toFixed(0)} ms/page, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s), ` +
       `${(size / pages / 1024).toFixed(1)} KB/page, PDF ${(size / 1024 / 1024).toFixed(2)} MB, qpdf ${check.qpdfOk ? 'ok' : 'FAILED'}, ` +
       `blank ${blankPages.length}, peak RSS so far ${rss.toFixed(0)} MB`,
   );

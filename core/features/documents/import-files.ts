@@ -101,7 +101,7 @@ export async function importFiles(paths: readonly string[], roots: readonly stri
     const format = types[index] as Exclude<SniffedType, 'pdf'>;
     let rasters;
     try {
-      rasters = await decodeRawPage({ format, bytes: fs.readFileSync(file), dpi: IMPORT_DPI }, limits.maxPages);
+      rasters = await decodeRawPage({ format, bytes: fs.readFileSync(file), dpi: IMPORT_DPI }, limits.maxPages, mode);
     } catch (error) {
       if (error instanceof DecodeError && error.message.startsWith('too many pages')) throw new CoreError('too-many-pages', `A TIFF has more than ${limits.maxPages} pages`, { file: index, limit: limits.maxPages });
       if (error instanceof DecodeError) throw new CoreError('file-corrupt', `The image cannot be decoded`, { file: index, reason: error.message.slice(0, 200) });

@@ -1,5 +1,6 @@
 import { createCanvas, ImageData } from '@napi-rs/canvas';
 import type { ScanMode } from '../../../../shared/contract/scanning.ts';
+import { encodeGreyJpeg } from './grey-jpeg.ts';
 import { encodeBilevelPng } from './png-bilevel.ts';
 import { toGrey, type Raster } from './raster.ts';
 
@@ -83,21 +84,10 @@ export function otsuThreshold(grey: Raster): number {
  * batch uses both cores without a worker file (which the bundled Electron main could not load as it is).
  * (Reusing canvases and pixel buffers across pages was tried: peak memory went up, not down.)
  */
-function encodeJpeg(raster: Raster, quality: number): Promise<Buffer> {
+function encodeColourJpeg(raster: Raster, quality: number): Promise<Buffer> {
   const { width, height } = raster;
-  let rgba: Uint8ClampedArray;
-  if (raster.channels === 4) rgba = new Uint8ClampedArray(raster.data.buffer, raster.data.byteOffset, width * height * 4);
-  else {
-    rgba = new Uint8ClampedArray(width * height * 4);
-    const grey = raster.data;
-    for (let i = 0, j = 0; i < grey.length; i += 1, j += 4) {
-      const value = grey[i]!;
-      rgba[j] = value;
-      rgba[j + 1] = value;
-      rgba[j + 2] = value;
-      rgba[j + 3] = 255;
-    }
-  }
+  if (raster.channels !== 4) throw new Error('encodeColourJpeg takes an RGBA raster');
+  const rgba = new Uint8ClampedArray(raster.data.buffer, raster.data.byteOffset, width * height * 4);
   const canvas = createCanvas(width, height);
   canvas.getContext('2d').putImageData(new ImageData(rgba, width, height), 0, 0);
   return canvas.encode('jpeg', quality);
@@ -112,6 +102,9 @@ export async function normalisePage(raster: Raster, mode: ScanMode, dpi: number)
   const blank = looksBlank(grey);
   const base = { width: raster.width, height: raster.height, dpi, blank };
   if (mode === 'lineart') return { ...base, format: 'png', bytes: encodeBilevelPng(grey.width, grey.height, grey.data, otsuThreshold(grey)) };
-  if (mode === 'grey') return { ...base, format: 'jpeg', bytes: await encodeJpeg(grey, JPEG_QUALITY.grey) };
-  return { ...base, format: 'jpeg', bytes: await encodeJpeg(raster, JPEG_QUALITY.colour) };
+  // Grey: a one-channel JPEG (sharp/mozjpeg), no chroma to pay for; colour stays with Skia's encoder.
+  if (mode === 'grey') return { ...base, format: 'jpeg', bytes: await encodeGreyJpeg(grey, JPEG_QUALITY.grey) };
+  // A device that sent grey pixels for a colour scan (PNM P5/P4) has no colour to keep: one channel, colour quality.
+  if (raster.channels === 1) return { ...base, format: 'jpeg', bytes: await encodeGreyJpeg(raster, JPEG_QUALITY.colour) };
+  return { ...base, format: 'jpeg', bytes: await encodeColourJpeg(raster, JPEG_QUALITY.colour) };
 }

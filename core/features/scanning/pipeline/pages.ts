@@ -22,28 +22,20 @@ async function preview(bytes: Buffer, width: number, height: number): Promise<Ra
   return { width: w, height: h, channels: 4, data: new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength) };
 }
 
-function looksGrey(rgba: Raster): boolean {
-  let coloured = 0;
-  for (let i = 0; i < rgba.data.length; i += 4) {
-    const [r, g, b] = [rgba.data[i]!, rgba.data[i + 1]!, rgba.data[i + 2]!];
-    if (Math.abs(r - g) + Math.abs(g - b) > 24) coloured += 1;
-  }
-  return coloured <= (rgba.data.length / 4) * 0.005;
-}
-
 /**
  * A device's page(s) → pages for the PDF, each a promise whose pixel work is done before this returns (only
  * JPEG encoding is left to run off the main thread). A JPEG that is already what the mode asks for (upright,
- * grey or colour as wanted, not oversized) is kept as the scanner made it: no second lossy generation, no
- * CPU; only a small copy is decoded for the blank check.
+ * one component for grey, not oversized) is kept as the scanner made it: no second lossy generation, no CPU;
+ * only a small copy is decoded for the blank check. In grey mode a three-component JPEG (what many devices
+ * send even for grey, and all Skia writes) is decoded and stored as a one-channel JPEG: its chroma blocks
+ * would cost a third of the page's bytes for nothing.
  */
 export async function preparePages(raw: RawPage, mode: ScanMode, maxPages: number): Promise<Promise<NormalisedPage>[]> {
   const info = raw.format === 'jpeg' ? jpegInfo(raw.bytes) : null;
-  if (info && mode !== 'lineart' && info.orientation === 1 && info.bits === 8 && (info.components === 1 || info.components === 3) && raw.bytes.length <= info.width * info.height * PASS_THROUGH_MAX_BYTES_PER_PIXEL) {
+  const wanted = mode === 'colour' ? [1, 3] : mode === 'grey' ? [1] : [];
+  if (info && info.orientation === 1 && info.bits === 8 && wanted.includes(info.components) && raw.bytes.length <= info.width * info.height * PASS_THROUGH_MAX_BYTES_PER_PIXEL) {
     const small = await preview(raw.bytes, info.width, info.height);
-    if (mode === 'colour' || info.components === 1 || looksGrey(small)) {
-      return [Promise.resolve({ width: info.width, height: info.height, dpi: raw.dpi, format: 'jpeg', bytes: raw.bytes, blank: looksBlank(toGrey(small)) })];
-    }
+    return [Promise.resolve({ width: info.width, height: info.height, dpi: raw.dpi, format: 'jpeg', bytes: raw.bytes, blank: looksBlank(toGrey(small)) })];
   }
-  return (await decodeRawPage(raw, maxPages)).map((raster) => normalisePage(raster, mode, raw.dpi));
+  return (await decodeRawPage(raw, maxPages, mode)).map((raster) => normalisePage(raster, mode, raw.dpi));
 }
