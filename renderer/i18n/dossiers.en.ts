@@ -80,4 +80,10 @@ export const enDossiers: Readonly<Record<keyof typeof viDossiers, string>> = {
   'dossiers.timeline.dossier.stop': 'Processing stopped',
   'dossiers.timeline.dossier.markResultReady': 'Result back at the counter',
   'dossiers.timeline.dossier.returnResult': 'Result returned',
+  'dossiers.timeline.dossier.scanAttached': 'Paper digitised',
+  'dossiers.timeline.dossier.statusFromServer': 'Status updated by the central system',
+  'dossiers.timeline.receipt.provisional': 'Fees collected — provisional receipt',
+  'dossiers.timeline.receipt.issued': 'Fee receipt issued',
+  'dossiers.timeline.receipt.cancelled': 'Receipt cancelled',
+  'dossiers.timeline.receipt.replaced': 'Receipt replaced',
 };

@@ -78,4 +78,10 @@ export const viDossiers = {
   'dossiers.timeline.dossier.stop': 'Dừng xử lý',
   'dossiers.timeline.dossier.markResultReady': 'Kết quả đã về Bộ phận Một cửa',
   'dossiers.timeline.dossier.returnResult': 'Trả kết quả',
+  'dossiers.timeline.dossier.scanAttached': 'Số hóa thành phần hồ sơ',
+  'dossiers.timeline.dossier.statusFromServer': 'Trạng thái cập nhật từ hệ thống trung tâm',
+  'dossiers.timeline.receipt.provisional': 'Thu phí, lệ phí — phiếu thu tạm',
+  'dossiers.timeline.receipt.issued': 'Phát hành biên lai thu phí, lệ phí',
+  'dossiers.timeline.receipt.cancelled': 'Hủy biên lai',
+  'dossiers.timeline.receipt.replaced': 'Thay thế biên lai',
 } as const;

@@ -1,79 +1,18 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import type { BridgeApi } from '../../shared/contract/transport.ts';
-import { buildElectron } from '../../scripts/build-electron.ts';
-import { findElectronBinary } from '../../scripts/electron-binary.ts';
+import { expect } from '@playwright/test';
 import { HomePage } from '../e2e/pages/home-page.ts';
+import { electronTest as shellTest, skipWithoutElectron, type BridgeWindow } from './electron-app.ts';
 
 /**
  * The Electron shell proper (STYLE 6.7, 6.9 item 7): what the browser e2e through `desk serve` cannot
  * cover — the preload bridge, the security baseline and settings across a relaunch. It needs the real
- * Electron binary; where the download was skipped every test here is reported as skipped, never passed.
- * On Linux without a display run it under `xvfb-run -a`.
+ * Electron binary; where the download was skipped every test here is reported as skipped, never passed
+ * (electron-app.ts). On Linux without a display run it under `xvfb-run -a`.
  */
-const SKIP_REASON =
-  'Electron binary not installed on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD); the _electron suite did not run';
-const electronBinary = findElectronBinary();
-const projectRoot = path.resolve(import.meta.dirname, '..', '..');
-// The list reporter does not print skip reasons; say it once where people look (the JSON/HTML reports
-// carry it as the tests' skip annotation).
-if (electronBinary === null && !process.env['TEST_WORKER_INDEX']) process.stderr.write(`[electron] skipped: ${SKIP_REASON}\n`);
-
-type BridgeWindow = Window & { bridge: BridgeApi };
-type Launched = Readonly<{ app: ElectronApplication; page: Page }>;
-
-function ensureBuilt(): Promise<unknown> {
-  if (!fs.existsSync(path.join(projectRoot, 'dist', 'renderer', 'index.html'))) {
-    const viteBin = path.join(path.dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
-    execFileSync(process.execPath, [viteBin, 'build', '--config', 'renderer/vite.config.ts'], { cwd: projectRoot, stdio: 'inherit' });
-  }
-  return buildElectron(projectRoot);
-}
-
-async function launchDesk(binary: string, dataDir: string): Promise<Launched> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
-  delete env['ELECTRON_RUN_AS_NODE'];
-  env['MOT_CUA_DATA_DIR'] = dataDir;
-  const app = await _electron.launch({
-    executablePath: binary,
-    // Chromium refuses to start as root without --no-sandbox (CI containers). That is the OS process
-    // sandbox only; the renderer's `sandbox: true` and context isolation, which this file tests, stay on.
-    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), projectRoot],
-    cwd: projectRoot,
-    env,
-  });
-  const page = await app.firstWindow();
-  await page.waitForLoadState('domcontentloaded');
-  return { app, page };
-}
-
-const shellTest = test.extend<{ dataDir: string; launch: (dataDir?: string) => Promise<Launched> }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
-  dataDir: async ({}, use, testInfo) => {
-    await use(testInfo.outputPath('data'));
-  },
-  launch: async ({ dataDir }, use) => {
-    const launched: ElectronApplication[] = [];
-    await use(async (dir = dataDir) => {
-      if (!electronBinary) throw new Error(SKIP_REASON);
-      const result = await launchDesk(electronBinary, dir);
-      launched.push(result.app);
-      return result;
-    });
-    await Promise.all(launched.map((app) => app.close().catch(() => {})));
-  },
-});
 
 shellTest.describe('Electron shell', () => {
-  shellTest.skip(electronBinary === null, SKIP_REASON);
-
-  shellTest.beforeAll(async () => {
-    await ensureBuilt();
-  });
+  skipWithoutElectron();
 
   shellTest('the window runs with the security baseline', async ({ launch }) => {
     const { app, page } = await launch();

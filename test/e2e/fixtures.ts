@@ -42,7 +42,9 @@ export { expect };
 
 /** Calls the contract as another client would; fails the test on `ok: false`. */
 export async function call<T = unknown>(request: APIRequestContext, desk: DeskServe, method: string, input: unknown): Promise<T> {
-  const answer = await request.post(`${desk.url}/rpc/${method}`, { data: input });
+  // maxRetries: Playwright retries only ECONNRESET — a keep-alive socket the host closed after Node's 5 s
+  // idle timeout just as the next call went out (seen after a few seconds of OCR between two calls).
+  const answer = await request.post(`${desk.url}/rpc/${method}`, { data: input, maxRetries: 1 });
   const body = (await answer.json()) as { ok: boolean; value?: T; error?: unknown };
   expect(body, `${method} answered`).toMatchObject({ ok: true });
   return body.value as T;

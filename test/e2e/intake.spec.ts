@@ -24,6 +24,8 @@ test.use({ viewport: { width: 1366, height: 768 } });
 // The counter is enrolled against the reference central server (through the fault proxy, left passing), as at a
 // real centre: the agency code and slot come from the server, and the dossier must arrive there once.
 test('a standard intake by keyboard only, the applicant from a scanned ID card', async ({ central, desk, page, request }, testInfo) => {
+  // A real central server, four axe runs and a drain: ~16 s alone, past 30 s on a loaded 2-core machine.
+  test.setTimeout(60_000);
   await enrolDesk(request, desk, central);
   await setUpFees(request, desk, testInfo);
   const citizen = nextCitizen();
@@ -111,10 +113,23 @@ test('a standard intake by keyboard only, the applicant from a scanned ID card',
   await expect(intake.procedureOptions.first()).toContainText('Gần đây');
 });
 
-test('pressing receive twice makes one dossier', async ({ desk, page, request }) => {
+// Ctrl+Enter, then at once Enter (or Enter twice on the focused button): one dossier, and the result with its
+// fee step stays — the second press must not land on "next" and throw the result away. The fee quote is held
+// back so that the second press surely arrives while the result is shown and the fee step is still loading
+// (the window in which the focus used to sit on "next").
+test('pressing receive twice makes one dossier and keeps the result', async ({ desk, page, request }, testInfo) => {
   await configureCounter(request, desk);
   const citizen = nextCitizen();
   const intake = new IntakePage(page);
+  const payment = new PaymentPage(page, intake.keys);
+  let releaseQuote = () => {};
+  const quoteHeld = new Promise<void>((resolve) => {
+    releaseQuote = resolve;
+  });
+  await page.route('**/rpc/fees.quote', async (route) => {
+    await quoteHeld;
+    await route.continue();
+  });
   await intake.goto(desk.url);
   await intake.procedureInput.focus();
   await intake.chooseProcedure('1.004194', TAM_TRU);
@@ -124,8 +139,19 @@ test('pressing receive twice makes one dossier', async ({ desk, page, request })
   await page.keyboard.press('Control+Enter');
   await page.keyboard.press('Enter');
   await expect(intake.result).toBeVisible();
+  // The second press again, now certainly after the result appeared: still nothing skipped.
+  await page.keyboard.press('Enter');
+  await expect(intake.resultHeading).toBeFocused();
+  await expect(intake.result).toBeVisible();
+  await expect(payment.step).toHaveAttribute('data-state', 'loading');
+  releaseQuote();
+  await payment.ready();
+  await expect(payment.received).toBeFocused();
+  await expect(intake.result).toBeVisible();
+  await saveScreenshot(page, testInfo, 'intake-vi-double-press');
   const found = await call<{ dossiers: Summary[] }>(request, desk, 'dossiers.search', { query: citizen.idNumber });
   expect(found.dossiers).toHaveLength(1);
+  expect(found.dossiers[0]?.code).toBe(await intake.resultCode.textContent());
 });
 
 test('a counter without its agency code: a bilingual message with the code, and nothing typed is lost', async ({ desk, page, request }, testInfo) => {

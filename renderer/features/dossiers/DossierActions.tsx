@@ -17,11 +17,20 @@ export function DossierActions(props: Readonly<{ dossier: Dossier; perform: (act
   const [failure, setFailure] = useState<CoreClientError | null>(null);
   const [done, setDone] = useState<Readonly<{ action: CounterAction; status: Dossier['status'] }> | null>(null);
   const formArea = useRef<HTMLDivElement>(null);
+  const buttons = useRef<HTMLDivElement>(null);
+  const outcome = useRef<HTMLDivElement>(null);
   const actions = availableActions(props.dossier);
 
   useEffect(() => {
     if (open) formArea.current?.querySelector<HTMLElement>('[data-autofocus], input, button')?.focus();
   }, [open]);
+
+  // The form that held the focus is gone once an action is done: the focus goes to the next action the new
+  // status allows (the result ready → "return the result"), or to the outcome when none is left, rather than
+  // back to the top of the page for a clerk on the keyboard.
+  useEffect(() => {
+    if (done) (buttons.current?.querySelector<HTMLElement>('button') ?? outcome.current)?.focus();
+  }, [done]);
 
   const confirm = (action: CounterAction, draft: ActionDraft) => {
     setPending(true);
@@ -41,7 +50,7 @@ export function DossierActions(props: Readonly<{ dossier: Dossier; perform: (act
 
   return (
     <Panel id="dossier-actions" title={t('dossiers.actions.heading')} testId="dossier-actions">
-      <div aria-live="polite" data-testid="action-outcome">
+      <div aria-live="polite" data-testid="action-outcome" ref={outcome} tabIndex={-1}>
         {done ? (
           <p className="outcome">
             {t('dossiers.actions.done', { action: t(`dossiers.action.${done.action}`), status: t(`dossier.status.${done.status}`) })}
@@ -49,7 +58,7 @@ export function DossierActions(props: Readonly<{ dossier: Dossier; perform: (act
         ) : null}
       </div>
       {actions.length === 0 ? <p className="muted">{t('dossiers.actions.none')}</p> : null}
-      <div className="actions actions--wrap">
+      <div className="actions actions--wrap" ref={buttons}>
         {actions.map((action) => (
           <button
             key={action}

@@ -14,6 +14,13 @@ const KNOWN_ACTIONS = [
   'dossier.stop',
   'dossier.markResultReady',
   'dossier.returnResult',
+  'dossier.scanAttached',
+  'dossier.statusFromServer',
+  // The fee receipts of the dossier are in its history too (audited with the dossier as entity).
+  'receipt.provisional',
+  'receipt.issued',
+  'receipt.cancelled',
+  'receipt.replaced',
 ] as const;
 
 function labelKey(action: string): MessageKey | null {

@@ -6,7 +6,7 @@ import { PaperScans } from './scan/PaperScans.tsx';
 import { FeeStep } from './payment/FeeStep.tsx';
 import { ReceiptSummary } from './payment/ReceiptSummary.tsx';
 import type { FeeOutcome } from './payment/use-fee-step.ts';
-import { NEXT_ID } from './use-intake.ts';
+import { NEXT_ID, RESULT_HEADING_ID } from './use-intake.ts';
 
 /** The receipt facts the clerk reads out or writes on the slip: code, due date, look-up PIN. */
 export function IntakeResult(props: Readonly<{ dossier: Dossier; fee: FeeOutcome | null; onFee: (outcome: FeeOutcome) => void; onNext: () => void; onOpen: (id: string) => void }>) {
@@ -16,7 +16,7 @@ export function IntakeResult(props: Readonly<{ dossier: Dossier; fee: FeeOutcome
     <>
       <section className="panel result" aria-labelledby="intake-result-heading" data-testid="intake-result">
         <div role="status" aria-live="polite">
-          <h2 id="intake-result-heading" className="result__title">
+          <h2 id={RESULT_HEADING_ID} className="result__title" tabIndex={-1}>
             {t('intake.result.heading')}
           </h2>
           <dl className="result__facts">

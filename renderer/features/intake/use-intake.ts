@@ -32,6 +32,8 @@ export type PapersState = Readonly<{ status: 'idle' | 'loading' | 'ready' }> | R
 
 export const CONFIRM_ID = 'intake-confirm';
 export const NEXT_ID = 'intake-next';
+/** The result's heading: where the focus lands on receipt, while the fee step may still follow. */
+export const RESULT_HEADING_ID = 'intake-result-heading';
 export const PROCEDURE_INPUT_ID = 'intake-procedure';
 
 /**
@@ -139,7 +141,10 @@ export function useIntake() {
         setResult(dossier);
         setStage('done');
         setSubmitting(false);
-        focus(NEXT_ID);
+        // Not on "next": an Enter pressed twice (or Ctrl+Enter, then Enter) would skip the result and its fee
+        // step. The heading does nothing on Enter; the fee step then takes the focus, or "next" gets it once
+        // the fees are settled (finishFee), including at once for a procedure with nothing to pay.
+        focus(RESULT_HEADING_ID);
       },
       (error: unknown) => {
         const failed = asCoreClientError(error);

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 /**
  * The clerk's keyboard, counting the presses that are not data: navigation, choosing, confirming
@@ -27,6 +27,18 @@ export class ClerkKeys {
   async scan(text: string): Promise<void> {
     await this.page.keyboard.type(text, { delay: 5 });
     await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * Tab (each press counted) until `target` has the focus, as a clerk walks a screen without the mouse; fails
+   * after `max` presses, so a screen that makes the keyboard wander shows up as a failure, not a slow test.
+   */
+  async tabTo(target: Locator, max = 12): Promise<void> {
+    for (let presses = 0; ; presses += 1) {
+      if (await target.evaluate((element) => element === document.activeElement)) return;
+      if (presses === max) throw new Error(`${String(max)} Tab presses did not reach ${target.toString()}`);
+      await this.press('Tab');
+    }
   }
 
   get count(): number {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import type { ClerkKeys } from './clerk-keys.ts';
 
 export type DossierActionName = 'requestSupplement' | 'supplement' | 'refuse' | 'markResultReady' | 'returnResult';
 
@@ -53,6 +54,36 @@ export class DossiersPage {
   async open(code: string): Promise<void> {
     await this.rows.filter({ hasText: code }).getByRole('link').press('Enter');
     await this.code.waitFor();
+  }
+
+  /** Keyboard only, the search field focused (Alt+3 puts it there): type the query, Enter, wait for the list. */
+  async searchByKeyboard(keys: ClerkKeys, query: string): Promise<void> {
+    await this.search.and(this.page.locator(':focus')).waitFor();
+    await keys.type(query);
+    await keys.press('Enter');
+    await this.results.and(this.page.locator('[data-status="ready"]')).waitFor();
+  }
+
+  /** Keyboard only: Tab to the dossier's link in the list, Enter; waits for the detail. */
+  async openByKeyboard(keys: ClerkKeys, code: string): Promise<void> {
+    await keys.tabTo(this.rows.filter({ hasText: code }).getByRole('link'));
+    await keys.press('Enter');
+    await this.code.waitFor();
+  }
+
+  /** Keyboard only: Tab to the action's button (unless the focus is already there), Enter; answers its form. */
+  async openActionByKeyboard(keys: ClerkKeys, action: DossierActionName): Promise<Locator> {
+    await keys.tabTo(this.actionButton(action));
+    await keys.press('Enter');
+    const form = this.form(action);
+    await form.waitFor();
+    return form;
+  }
+
+  /** Enter in the open form (on a field or on its confirm button) and wait for the announced outcome. */
+  async confirmByKeyboard(keys: ClerkKeys): Promise<void> {
+    await keys.press('Enter');
+    await this.outcome.getByText(/./).waitFor();
   }
 
   actionButton(action: DossierActionName): Locator {

@@ -26,6 +26,8 @@ export class IntakePage {
   readonly confirm: Locator;
   readonly failure: Locator;
   readonly result: Locator;
+  /** Focused on receipt, until the fee step takes the focus (or "next" once the fees are settled). */
+  readonly resultHeading: Locator;
   readonly resultCode: Locator;
   readonly resultDue: Locator;
   readonly resultPin: Locator;
@@ -52,6 +54,7 @@ export class IntakePage {
     this.confirm = page.locator('#intake-confirm');
     this.failure = page.getByTestId('intake-failure');
     this.result = page.getByTestId('intake-result');
+    this.resultHeading = page.locator('#intake-result-heading');
     this.resultCode = page.getByTestId('result-code');
     this.resultDue = page.getByTestId('result-due');
     this.resultPin = page.getByTestId('result-pin');

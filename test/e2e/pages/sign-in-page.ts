@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import type { ClerkKeys } from './clerk-keys.ts';
 
 /** The sign-in screen, the lock screen and the session bar (any Page: browser or Electron window). */
 export class SignInPage {
@@ -35,6 +36,18 @@ export class SignInPage {
     await this.username.fill(username);
     await this.password.fill(password);
     await this.password.press('Enter');
+  }
+
+  /**
+   * Without the mouse: the username field has the focus when the screen opens; type it, Tab, the password,
+   * Enter. `keys` counts Tab and Enter (typing is data).
+   */
+  async signInByKeyboard(keys: ClerkKeys, username: string, password: string): Promise<void> {
+    await this.username.and(this.page.locator(':focus')).waitFor();
+    await keys.type(username);
+    await keys.press('Tab');
+    await keys.type(password);
+    await keys.press('Enter');
   }
 
   async unlock(password: string): Promise<void> {
