@@ -6,6 +6,7 @@ import { enDevices } from './devices.en.ts';
 import { enReports } from './reports.en.ts';
 import { enSettings } from './settings.en.ts';
 import { enPayment } from './payment.en.ts';
+import { enFees } from './fees.en.ts';
 import type { Catalogue } from './vi.ts';
 
 /** English: same keys as `vi.ts`; the type makes a missing or extra key a compile error. */
@@ -74,4 +75,5 @@ export const en: Catalogue = {
   ...enReports,
   ...enSettings,
   ...enPayment,
+  ...enFees,
 };

@@ -6,6 +6,7 @@ import { viDevices } from './devices.vi.ts';
 import { viReports } from './reports.vi.ts';
 import { viSettings } from './settings.vi.ts';
 import { viPayment } from './payment.vi.ts';
+import { viFees } from './fees.vi.ts';
 
 /**
  * Vietnamese, the default language of the counter. This catalogue defines the keys: `en.ts` must have
@@ -78,6 +79,7 @@ export const vi = {
   ...viReports,
   ...viSettings,
   ...viPayment,
+  ...viFees,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/LanguageProvider.tsx';
 import { Kbd } from '../../ui/Kbd.tsx';
 import { describeFailure } from '../home/describe-failure.ts';
@@ -6,13 +6,16 @@ import { DossierActions } from './DossierActions.tsx';
 import { DossierFacts } from './DossierFacts.tsx';
 import { DossierStatusBadge } from './DossierStatus.tsx';
 import { DossierTimeline } from './DossierTimeline.tsx';
+import { DossierFees } from './fees/DossierFees.tsx';
 import { useDossier } from './use-dossier.ts';
 
-/** One dossier: facts, the actions its status allows, its timeline. Esc (outside a form) goes back to the list. */
+/** One dossier: its fees and receipts, facts, the actions its status allows, its timeline. Esc (outside a form) goes back to the list. */
 export function DossierDetail(props: Readonly<{ id: string; onBack: () => void }>) {
   const translator = useT();
   const { t } = translator;
-  const { state, perform } = useDossier(props.id);
+  const { state, perform, reload } = useDossier(props.id);
+  // While the fee step is open, Esc is its "thu sau", not "back to the list".
+  const [collecting, setCollecting] = useState(false);
   const { onBack } = props;
   const heading = useRef<HTMLHeadingElement>(null);
   const ready = state.status === 'ready';
@@ -25,11 +28,11 @@ export function DossierDetail(props: Readonly<{ id: string; onBack: () => void }
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const inForm = event.target instanceof HTMLElement && event.target.closest('form') !== null;
-      if (event.key === 'Escape' && !inForm) onBack();
+      if (event.key === 'Escape' && !inForm && !collecting) onBack();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onBack]);
+  }, [onBack, collecting]);
 
   return (
     <main className="app-main app-main--wide" data-testid="dossier-detail">
@@ -56,6 +59,7 @@ export function DossierDetail(props: Readonly<{ id: string; onBack: () => void }
             </h1>
             <DossierStatusBadge status={state.value.dossier.status} overdue={state.value.dossier.overdue} testId="dossier-status" />
           </div>
+          <DossierFees dossier={state.value.dossier} timeline={state.value.timeline} collecting={collecting} onCollecting={setCollecting} onChanged={reload} />
           <div className="detail-grid">
             <DossierFacts dossier={state.value.dossier} lateness={state.value.lateness} />
             <div className="detail-grid__side">

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DossierSummary } from '../../../shared/contract/dossiers.ts';
+import type { FeeStatus } from '../../../shared/contract/receipts.ts';
+import type { CoreClientError } from '../../core-client/core-client-error.ts';
 import type { Input } from '../../../shared/contract/methods.ts';
 import { useCore } from '../../core-client/CoreProvider.tsx';
 import { asCoreClientError, type Loadable } from '../../core-client/use-core-query.ts';
@@ -25,6 +27,8 @@ export function DossierFinder() {
   const [query, setQuery] = useState(lastQuery);
   const [source, setSource] = useState<Source>(lastSource);
   const [result, setResult] = useState<Loadable<readonly DossierSummary[]>>({ status: 'loading' });
+  // The fee state of the dossiers shown ("chưa thu phí"), read after the list; the list does not wait for it.
+  const [fees, setFees] = useState<Readonly<{ map: ReadonlyMap<string, FeeStatus>; error: CoreClientError | null }>>({ map: new Map(), error: null });
 
   useEffect(() => {
     lastSource = source;
@@ -32,7 +36,16 @@ export function DossierFinder() {
     setResult({ status: 'loading' });
     const call = source.kind === 'list' ? core.call('dossiers.list', { filter: source.filter }) : core.call('dossiers.search', { query: source.query });
     call.then(
-      (found) => live && setResult({ status: 'ready', value: found.dossiers }),
+      (found) => {
+        if (!live) return;
+        setResult({ status: 'ready', value: found.dossiers });
+        setFees({ map: new Map(), error: null });
+        if (found.dossiers.length === 0) return;
+        core.call('fees.status', { dossierIds: found.dossiers.map((dossier) => dossier.id) }).then(
+          (statuses) => live && setFees({ map: new Map(statuses.dossiers.map((status) => [status.dossierId, status])), error: null }),
+          (error: unknown) => live && setFees({ map: new Map(), error: asCoreClientError(error) }),
+        );
+      },
       (error: unknown) => live && setResult({ status: 'failed', error: asCoreClientError(error) }),
     );
     return () => {
@@ -79,7 +92,12 @@ export function DossierFinder() {
           </p>
         ) : null}
         {result.status === 'ready' && result.value.length === 0 ? <p className="muted">{t('dossiers.empty', { list: caption })}</p> : null}
-        {result.status === 'ready' && result.value.length > 0 ? <DossierTable dossiers={result.value} caption={t('dossiers.table.caption', { list: caption, n: result.value.length })} /> : null}
+        {fees.error ? (
+          <p className="field__error" role="alert" data-testid="dossier-fees-failure" data-code={fees.error.code}>
+            {t('fees.list.failed', { reason: describeFailure(fees.error, translator), code: fees.error.code })}
+          </p>
+        ) : null}
+        {result.status === 'ready' && result.value.length > 0 ? <DossierTable dossiers={result.value} fees={fees.map} caption={t('dossiers.table.caption', { list: caption, n: result.value.length })} /> : null}
       </div>
     </main>
   );
