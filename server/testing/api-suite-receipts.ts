@@ -4,14 +4,14 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { CENTRAL_PATHS, PushResponseSchema, type PushResult } from '../../shared/contract/central-api.ts';
 import type { Receipt } from '../../shared/contract/receipts.ts';
-import { buildInvoiceXml } from '../../shared/domain/receipts/invoice-xml.ts';
+import { buildInvoiceXml, type RelatedInvoice } from '../../shared/domain/receipts/invoice-xml.ts';
 import { COMMANDS } from '../admin/commands.ts';
 import { loadOrCreateSigningKey, signXml, type ServerSigningKey } from '../features/receipts/signing.ts';
 import { readSigningCertificate } from '../features/receipts/verify-signed-xml.ts';
 import type { EnrolledCounter, TestServer } from './harness.ts';
 
 /** A receipt signed in the counter's XMLDSig profile with `key` (the server's signer makes the same profile). */
-export function makeSignedReceipt(key: ServerSigningKey, agencyCode: string, number: number, overrides: Partial<Receipt> = {}): Receipt {
+export function makeSignedReceipt(key: ServerSigningKey, agencyCode: string, number: number, overrides: Partial<Receipt> = {}, related: RelatedInvoice | null = null): Receipt {
   const id = randomUUID();
   const base: Receipt = {
     id,
@@ -56,6 +56,7 @@ export function makeSignedReceipt(key: ServerSigningKey, agencyCode: string, num
     lines: receipt.lines,
     total: receipt.amount,
     lookupCode: receipt.lookupCode,
+    related,
   });
   return { ...receipt, xml: signXml(xml, dataId, key) };
 }
@@ -111,6 +112,19 @@ export function defineReceiptTrustTests(get: () => { t: TestServer; a1: Enrolled
     expect(await pushReceipt(t, a1, { ...receipt, xml: null })).toMatchObject({ outcome: 'rejected', code: 'receipt-signature-invalid' });
     expect(await stored(t, receipt.id)).toBeNull();
     expect(await pushReceipt(t, a1, receipt)).toMatchObject({ outcome: 'applied' });
+  });
+
+  it('a replacement names in its signed XML the receipt it replaces; the record cannot claim another one', async () => {
+    const { t, a1, agencyA } = get();
+    const key = keyOf(t, 'a1');
+    const original = makeSignedReceipt(key, agencyA, 20);
+    expect(await pushReceipt(t, a1, original)).toMatchObject({ outcome: 'applied' });
+    const names = (number: number): RelatedInvoice => ({ kind: 'replacement', template: '1', symbol: 'K26TQ1', number, date: original.issuedAt.slice(0, 10), reason: 'Sai tên người nộp' });
+    const wrongOne = makeSignedReceipt(key, agencyA, 21, { replaces: original.id }, names(19));
+    expect(await pushReceipt(t, a1, wrongOne)).toMatchObject({ outcome: 'rejected', code: 'receipt-xml-mismatch', message: expect.stringContaining('replaces') });
+    const unsaid = makeSignedReceipt(key, agencyA, 21, { replaces: original.id });
+    expect(await pushReceipt(t, a1, unsaid)).toMatchObject({ outcome: 'rejected', code: 'receipt-xml-mismatch' });
+    expect(await pushReceipt(t, a1, makeSignedReceipt(key, agencyA, 21, { replaces: original.id }, names(20)))).toMatchObject({ outcome: 'applied' });
   });
 
   it('after a revocation new receipts are refused, while the cancellation of one accepted before still goes through', async () => {

@@ -84,6 +84,13 @@ describe('the server checks what counters sign', () => {
     expect(await serverReceipts()).toEqual([{ id: receipt.id, status: 'issued', number: 1, origin: 'counter' }]);
     const stored = await central.server.sql.query<{ xml: string }>('SELECT xml FROM receipts WHERE id = $1', [receipt.id]);
     expect(stored[0]!.xml).toBe(kept.xml);
+    // A replacement signed at the counter names the original in its XML (TTHDLQuan): checked and accepted.
+    const { replacement } = await call<{ replacement: Receipt }>(core, 'receipts.replace', { id: receipt.id, reason: 'Sai tên người nộp', payerName: 'Phạm Quốc Bảo Anh' });
+    expect(await call(core, 'sync.now')).toMatchObject({ pending: 0, deadLetters: 0 });
+    expect(await serverReceipts()).toEqual([
+      { id: receipt.id, status: 'replaced', number: 1, origin: 'counter' },
+      { id: replacement.id, status: 'issued', number: 2, origin: 'counter' },
+    ]);
   }, 30_000);
 });
 

@@ -117,6 +117,10 @@ async function checkPushedXml(tx: SqlExecutor, counter: CounterPrincipal, receip
   const checked = checkSignedReceiptXml(receipt.xml, receipt.id);
   if (!checked.ok) return { code: 'receipt-signature-invalid', detail: `(${checked.reason})` };
   const wrong = factMismatches(receipt, checked.facts);
+  // The receipt it replaces, when the server holds it, is the one the signed XML names.
+  const original = receipt.replaces ? await findReceipt(tx, receipt.replaces) : null;
+  const related = checked.facts.related;
+  if (original && related && (original.agencyId !== counter.agencyId || original.receipt.symbol !== related.symbol || original.receipt.number !== related.number || original.receipt.template !== related.template)) wrong.push('replaces');
   if (wrong.length > 0) return { code: 'receipt-xml-mismatch', detail: `(differs from the signed XML: ${wrong.join(', ')})` };
   if (storedXml !== null && storedXml === receipt.xml) return null;
   const trust = await decideTrust(tx, counter.agencyId, counter.counterId, checked.certificate, new Date(receipt.issuedAt));

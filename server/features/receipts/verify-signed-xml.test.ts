@@ -134,6 +134,13 @@ describe('checkSignedReceiptXml', () => {
     expect(factMismatches({ ...RECEIPT, number: 106, payerName: 'Người khác', xml: signed }, checked.facts)).toEqual(['number', 'payerName']);
     const lines = RECEIPT.lines.map((line, index) => (index === 1 ? { ...line, amount: 1 } : line));
     expect(factMismatches({ ...RECEIPT, lines, xml: signed }, checked.facts)).toEqual(['lines[1]']);
+    expect(factMismatches({ ...RECEIPT, replaces: '0194f1d2-0000-7000-8000-0000000000a0', xml: signed }, checked.facts)).toEqual(['replaces']);
+    const replacement = signXml(buildInvoiceXml({ ...DATA, related: { kind: 'replacement', template: '1', symbol: 'K26TAA', number: 104, date: '2026-11-22', reason: 'Sai tên' } }), DATA.dataId, key);
+    const replacing = checkSignedReceiptXml(replacement, ID);
+    if (!replacing.ok) throw new Error(replacing.reason);
+    expect(replacing.facts.related).toEqual({ kind: 1, template: '1', symbol: 'K26TAA', number: 104 });
+    expect(factMismatches({ ...RECEIPT, xml: replacement }, replacing.facts)).toEqual(['replaces']);
+    expect(factMismatches({ ...RECEIPT, replaces: '0194f1d2-0000-7000-8000-0000000000a0', xml: replacement }, replacing.facts)).toEqual([]);
   });
 });
 

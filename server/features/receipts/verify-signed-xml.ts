@@ -23,6 +23,8 @@ export type SignedFacts = Readonly<{
   dossierCode: string;
   amount: number;
   lines: readonly Readonly<{ name: string; unit: string; quantity: number; amount: number; note: string | null }>[];
+  /** TTHDLQuan: the receipt this one replaces (TCHDon 1) or adjusts (2), as the XML names it. */
+  related: Readonly<{ kind: number; template: string; symbol: string; number: number }> | null;
 }>;
 
 export type SigningCertificate = Readonly<{ fingerprint: string; pem: string; subject: string; notBefore: Date; notAfter: Date }>;
@@ -54,6 +56,10 @@ function factsOf(data: XmlElement): SignedFacts {
       note: note ? textOf(note) : null,
     };
   });
+  const relatedElement = optionalChild(general, 'TTHDLQuan');
+  const related = relatedElement
+    ? { kind: integer(text(relatedElement, 'TCHDon'), 'TCHDon'), template: text(relatedElement, 'KHMSHDCLQuan'), symbol: text(relatedElement, 'KHHDCLQuan'), number: integer(text(relatedElement, 'SHDCLQuan'), 'SHDCLQuan') }
+    : null;
   return {
     dataId: data.attributes['Id'] ?? '',
     template: text(general, 'KHMSHDon'),
@@ -66,6 +72,7 @@ function factsOf(data: XmlElement): SignedFacts {
     dossierCode: text(buyer, 'MKHang'),
     amount: integer(text(onlyChild(content, 'TToan'), 'TgTTTBSo'), 'TgTTTBSo'),
     lines: items,
+    related,
   };
 }
 
@@ -188,6 +195,8 @@ export function factMismatches(receipt: Receipt, facts: SignedFacts): string[] {
   same('lookupCode', receipt.lookupCode, facts.lookupCode);
   same('payerName', asXmlText(receipt.payerName), facts.buyerName);
   same('dossierCode', asXmlText(receipt.dossierCode), facts.dossierCode);
+  // A replacement says so in its signed XML (TTHDLQuan, TCHDon 1); the record may not claim more or less.
+  same('replaces', receipt.replaces !== null, facts.related?.kind === 1);
   if (receipt.lines.length !== facts.lines.length) wrong.push('lines');
   else {
     receipt.lines.forEach((line, index) => {
