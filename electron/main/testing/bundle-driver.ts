@@ -148,7 +148,7 @@ async function firstRun(window: fake.BrowserWindow): Promise<void> {
   check('closing with queued changes asks, and "stay" keeps the window', !window.isDestroyed() && fake.app.quits.length === 0, fake.dialog.questions);
   window.close();
   await until(() => fake.app.quits.length === 1, 'quit after the answer "quit"');
-  check('the quit question names the queued changes in the counter\'s language', fake.dialog.questions[1]?.message === '1 change(s) have not reached the central server yet.', fake.dialog.questions);
+  check('the quit question names the queued changes in the counter\'s language', fake.dialog.questions[1]?.message === '1 dossier change(s) not sent yet to the central server.', fake.dialog.questions);
   check('closing the window quits the app', fake.app.quits.length === 1);
   const afterClose = await invoke('settings.get', trusted, {});
   check('a closed window is no longer trusted', afterClose.error?.code === 'forbidden-origin', afterClose);

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 /**
  * A stand-in for the `electron` module, just wide enough to run dist/electron/main.mjs under plain Node
@@ -192,10 +193,30 @@ export const ipcMain = {
 };
 
 export const session = { defaultSession };
+/**
+ * The OS keychain as safeStorage offers it: a real transformation (AES-256-GCM under a per-process key), so a
+ * value the core stores sealed is not the plain one, and only this process opens it.
+ */
+const keychainKey = randomBytes(32);
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+  encryptString(plain: string): Buffer {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', keychainKey, iv);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  },
+  decryptString(sealed: Buffer): string {
+    const decipher = createDecipheriv('aes-256-gcm', keychainKey, sealed.subarray(0, 12));
+    decipher.setAuthTag(sealed.subarray(12, 28));
+    return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
+  },
+};
 export const contextBridge = {};
 export const ipcRenderer = {};
 
 // electron-store does `import electron from 'electron'`, so the stand-in needs the default export too.
-const electron = { app, BrowserWindow, screen, dialog, protocol, ipcMain, session, contextBridge, ipcRenderer };
+const electron = { app, BrowserWindow, screen, dialog, protocol, ipcMain, session, safeStorage, contextBridge, ipcRenderer };
 // eslint-disable-next-line import-x/no-default-export -- mirrors the real module's shape for electron-store
 export default electron;
