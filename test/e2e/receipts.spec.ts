@@ -261,3 +261,63 @@ test('a plain clerk sees cancel and replace switched off and the core refuses; a
   expect(receipts[2]?.cancelReason).toBe('abc — ghi sai số tiền');
   expect(new Set(receipts.map((receipt) => receipt.paymentId)).size).toBe(1);
 });
+
+test('a phiếu thu tạm on the dossier screen: marked, cancellable but not replaceable; when the official number arrives the screen says when', async ({ central, desk, page, request }, testInfo) => {
+  // Setup mode (no accounts), the central server issues receipts; the line to it is down when the fee is paid.
+  await enrolDesk(request, desk, central);
+  await setUpFees(request, desk, testInfo, printer);
+  await call(request, desk, 'receipts.setSettings', { provider: 'server' });
+  await central.proxy.down();
+  const dossier = await call<{ id: string; code: string }>(request, desk, 'dossiers.intake', {
+    procedureCode: TAM_TRU,
+    applicant: { kind: 'citizen', fullName: 'Phạm Văn Đức', idNumber: '001190011223', address: '9 Hàng Bồ, Hoàn Kiếm' },
+    papers: [{ name: 'Tờ khai CT01', form: 'original', count: 1 }],
+  });
+  const paid = await call<{ receipt: Receipt }>(request, desk, 'payments.record', { dossierId: dossier.id, clientTxId: randomUUID(), method: 'cash', amount: 15_000, omitted: ['le-phi-danh-sach-truc-tiep'] });
+  expect(paid.receipt.status).toBe('provisional');
+
+  const dossiers = new DossiersPage(page);
+  const fees = new DossierFeesPage(page);
+  await dossiers.goto(desk.url);
+  await dossiers.searchFor(dossier.code);
+  await dossiers.open(dossier.code);
+  await fees.ready();
+  await expect(fees.state).toHaveText('Đã thu phí — mới có phiếu thu tạm');
+  const provisional = fees.receipt(null);
+  await expect(provisional).toHaveAttribute('data-status', 'provisional');
+  await expect(provisional.getByTestId('receipt-item-provisional')).toHaveText('PHIẾU THU TẠM — chưa phải biên lai chính thức');
+  await expect(fees.action(provisional, 'cancel')).toBeEnabled();
+  await expect(fees.action(provisional, 'replace')).toBeDisabled();
+  await expect(fees.action(provisional, 'replace')).toHaveAccessibleDescription('Phiếu thu tạm chưa có số nên chưa thay thế được; có thể hủy.');
+  await saveScreenshot(page, testInfo, 'receipts-vi-provisional');
+  await expectAccessible(page, testInfo, 'receipts-provisional');
+
+  // The line comes back; the counter's retry has the server number the receipt (nobody presses anything).
+  await central.proxy.up();
+  await expect
+    .poll(async () => (await call<{ receipts: Receipt[] }>(request, desk, 'receipts.list', { dossierId: dossier.id })).receipts.map((receipt) => receipt.status), { message: 'the official receipt arrived', timeout: 60_000 })
+    .toEqual(['issued']);
+  const { receipts } = await call<{ receipts: Receipt[] }>(request, desk, 'receipts.list', { dossierId: dossier.id });
+  const number = receipts[0]?.number ?? 0;
+  await page.reload();
+  await fees.ready();
+  await expect(fees.state).toHaveText('Đã thu phí');
+  const official = fees.receipt(number);
+  await expect(official).toHaveAttribute('data-status', 'issued');
+  await expect(official.getByTestId('receipt-item-number')).toContainText(`Biên lai số ${number} — ký hiệu K`);
+  await expect(official.getByTestId('receipt-item-official')).toHaveText(/^Biên lai chính thức về lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} \(trước đó là phiếu thu tạm\)\.$/);
+  // Reprinted now, the paper is the official receipt the citizen keeps.
+  await fees.startAction(official, 'reprint');
+  await expect(fees.outcome).toContainText(`Đã gửi lệnh in lại biên lai số ${number}`);
+  await saveScreenshot(page, testInfo, 'receipts-vi-official-arrived');
+  await expectAccessible(page, testInfo, 'receipts-official-arrived');
+
+  // The same panel in English.
+  await new AppShellPage(page).switchLanguage('en');
+  await expect(fees.state).toHaveText('Fees paid');
+  await expect(official.getByTestId('receipt-item-official')).toHaveText(/^The official receipt arrived at \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} \(provisional before\)\.$/);
+  await expect(fees.action(official, 'reprint')).toHaveText('Reprint');
+  await expect(fees.outcome).toContainText(`Sent receipt no. ${number} (`);
+  await saveScreenshot(page, testInfo, 'receipts-en-official-arrived');
+  await expectAccessible(page, testInfo, 'receipts-en-official-arrived');
+});

@@ -132,7 +132,7 @@ export function DossierFees(
           <h2 id={HEADING_ID} className="panel__title" tabIndex={-1}>
             {t('fees.heading')}
           </h2>
-          {view ? <StatusBadge tone={STATE_TONE[view.status.state]} label={t(stateLabel(view.status))} state={view.status.state} testId="fee-state" /> : null}
+          {view ? <StatusBadge tone={view.status.provisional ? 'warn' : STATE_TONE[view.status.state]} label={t(stateLabel(view.status))} state={view.status.state} testId="fee-state" /> : null}
         </div>
         {fees.state.status === 'loading' ? <p className="muted">{t('fees.loading')}</p> : null}
         {fees.state.status === 'failed' ? (
