@@ -6,6 +6,7 @@ import { call, configureCounter, expect, expectAccessible, saveScreenshot, test 
 import { createCanvas } from '@napi-rs/canvas';
 import { IntakePage } from './pages/intake-page.ts';
 import { PaperScansPage } from './pages/paper-scans-page.ts';
+import { PaymentPage } from './pages/payment-page.ts';
 
 type Dossier = { id: string; papers: { name: string; scanSha256?: string }[] };
 type Summary = { id: string };
@@ -38,6 +39,10 @@ async function receiveFor(intake: IntakePage, citizen: Citizen): Promise<void> {
   await intake.openReview();
   await intake.receive();
   await expect(intake.result).toBeVisible();
+  // Tạm trú has a fee: the citizen pays later (Esc), so the clerk can go on to the next dossier.
+  const fees = new PaymentPage(intake.page);
+  await fees.ready();
+  await fees.later();
 }
 
 /** A photographed paper: lines of "text", the top band darker, so a turned page is easy to see. */
