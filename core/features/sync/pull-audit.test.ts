@@ -102,6 +102,25 @@ describe('clock and code blocks', () => {
     expect((await counter.call<SyncStatus>('sync.now')).clockSkewSeconds).toBe(-300);
   });
 
+  test('a steady skew is written once a minute, not on every exchange; a change of a second shows at once', async () => {
+    const writtenAt = () => {
+      const db = counter.sqlite();
+      const row = db.prepare('SELECT clock_checked_at AS at FROM sync_state').get() as { at: string | null };
+      db.close();
+      return row.at;
+    };
+    await counter.call('sync.now');
+    const first = writtenAt();
+    counter.advance(10_000);
+    await counter.call('sync.now');
+    expect(writtenAt()).toBe(first); // same skew, ten seconds on: no disk write
+    counter.standIn.switches.clockOffsetMs = -2_000;
+    expect((await counter.call<SyncStatus>('sync.now')).clockSkewSeconds).toBe(-2);
+    counter.advance(61_000);
+    await counter.call('sync.now');
+    expect(writtenAt()).not.toBe(first);
+  });
+
   test('numbers are reserved for today, and for tomorrow after the cut-off, and used before the slot', async () => {
     await counter.call('sync.now');
     const [dossier] = await counter.intake(1);

@@ -138,9 +138,15 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     }
   }
 
+  // The last skew written: every exchange measures one, but a durable write each time cost a disk sync per
+  // request (a scan upload's chunks, a batch's pages). Written when it moved by a second or more, or a minute on.
+  let recordedSkew: { seconds: number; atMs: number } | null = null;
   function onClockSkew(skewSeconds: number): void {
+    const nowMs = clock.now().getTime();
+    if (recordedSkew && Math.abs(skewSeconds - recordedSkew.seconds) < 1 && Math.abs(nowMs - recordedSkew.atMs) < 60_000) return;
     try {
       recordClockSkew(storage.db(), skewSeconds, clock.now().toISOString());
+      recordedSkew = { seconds: skewSeconds, atMs: nowMs };
     } catch {
       // storage unavailable: the next exchange records it
     }
