@@ -1,7 +1,9 @@
-import type { APIRequestContext, TestInfo } from '@playwright/test';
+import type { APIRequestContext, Page, TestInfo } from '@playwright/test';
 import { makeTestCertificate } from '../../core/features/receipts/testing/certificates.ts';
 import type { DeskServe } from '../harness/desk-serve.ts';
-import { call } from './fixtures.ts';
+import { call, expect } from './fixtures.ts';
+import { IntakePage } from './pages/intake-page.ts';
+import { PaymentPage } from './pages/payment-page.ts';
 
 /** The centre's bank account the VietQR pays into (BIN 970415: VietinBank). */
 export const BANK = { bin: '970415', account: '113000012345', accountName: 'UBND PHUONG HOAN KIEM' } as const;
@@ -20,4 +22,23 @@ export async function setUpFees(request: APIRequestContext, desk: DeskServe, tes
   await call(request, desk, 'printing.setFormValues', { governingBody: 'UBND phường Hoàn Kiếm', placeName: 'Hoàn Kiếm', bank: BANK });
   await call(request, desk, 'fees.setSettings', { services: [{ id: 'photocopy', name: 'Photo tài liệu', amount: 500, unit: 'trang' }] });
   if (printer) await call(request, desk, 'printers.save', { id: 'quay-2', name: 'Máy in quầy 2', connection: { kind: 'tcp', host: printer.host, port: printer.port }, isDefault: true });
+}
+
+/** Đăng ký tạm trú: its two fee lines are alternatives (per household, per person on a list). */
+export const TAM_TRU = '1.004194';
+
+/** Keyboard only: Đăng ký tạm trú received with the scanned ID card `idQr`, up to the fee step on the result screen. */
+export async function receiveTamTruToFees(page: Page, url: string, idQr: string) {
+  const intake = new IntakePage(page);
+  const payment = new PaymentPage(page, intake.keys);
+  await intake.goto(url);
+  await intake.procedureInput.focus();
+  await intake.chooseProcedure('dang ky tam tru', TAM_TRU);
+  await intake.keys.scan(idQr);
+  await expect(intake.fullName).not.toHaveValue('');
+  await intake.openReview();
+  await intake.receive();
+  await expect(intake.result).toBeVisible();
+  await payment.ready();
+  return { intake, payment, code: (await intake.resultCode.textContent()) ?? '' };
 }

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { parseVietQr } from '../../shared/domain/payments/vietqr.ts';
 import { createCitizenFaker, toIdQrText } from '../harness/fake-citizens.ts';
 import { startFakeThermalPrinter, type FakeThermalPrinter } from '../harness/fake-thermal-printer.ts';
-import { BANK, setUpFees } from './fee-setup.ts';
+import { BANK, receiveTamTruToFees, setUpFees } from './fee-setup.ts';
 import { call, configureCounter, expect, expectAccessible, saveScreenshot, test } from './fixtures.ts';
 import { AppShellPage } from './pages/app-shell-page.ts';
 import { IntakePage } from './pages/intake-page.ts';
@@ -12,7 +12,6 @@ import { PaymentPage } from './pages/payment-page.ts';
 // Fees in the intake flow (docs/RECEIPTS.md "At the counter"): Đăng ký tạm trú at the counter, whose catalogue
 // lists two alternatives: 15 000 đ per registration, or 10 000 đ per person "theo danh sách". The clerk leaves
 // the list one out for a single applicant (Alt+K, Tab, Space).
-const TAM_TRU = '1.004194';
 const citizens = createCitizenFaker('payment-e2e');
 
 type Receipt = { id: string; status: string; method: string; amount: number; number: number | null; symbol: string | null; dossierCode: string; lines: { exemptReason: string | null }[] };
@@ -29,25 +28,16 @@ test.afterEach(async () => {
   await printer.close();
 });
 
-/** Keyboard only: procedure, the ID card scanned, review, receive; returns the pages on the fee step. */
+/** Keyboard only: procedure, the ID card scanned, review, receive; the per-person line left out; on the fee step. */
 async function receiveTamTru(page: Page, url: string) {
-  const intake = new IntakePage(page);
-  const payment = new PaymentPage(page, intake.keys);
-  await intake.goto(url);
-  await intake.procedureInput.focus();
-  await intake.chooseProcedure('dang ky tam tru', TAM_TRU);
-  await intake.keys.scan(toIdQrText(citizens.next()));
-  await expect(intake.fullName).not.toHaveValue('');
-  await intake.openReview();
-  await intake.receive();
-  await expect(intake.result).toBeVisible();
-  await payment.ready();
+  const received = await receiveTamTruToFees(page, url, toIdQrText(citizens.next()));
+  const { payment } = received;
   await expect(payment.total).toHaveText('25.000 đ');
   await payment.toggleLine(1);
   await expect(payment.omittedLines).toHaveCount(1);
   await expect(payment.omittedLines).toContainText('theo danh sách');
   await expect(payment.total).toHaveText('15.000 đ');
-  return { intake, payment, code: (await intake.resultCode.textContent()) ?? '' };
+  return received;
 }
 
 test('a fee paid by VietQR: the QR on screen decodes to the amount and the dossier code; the receipt is issued, printed and listed', async ({ desk, page, request }, testInfo) => {

@@ -6,19 +6,17 @@ import { upsertClerk } from '../../server/features/clerks/repo.ts';
 import { TEST_AGENCY_CODE } from '../harness/central-fixture.ts';
 import { createCitizenFaker, toIdQrText } from '../harness/fake-citizens.ts';
 import { startFakeThermalPrinter, type FakeThermalPrinter } from '../harness/fake-thermal-printer.ts';
-import { setUpFees } from './fee-setup.ts';
+import { receiveTamTruToFees, setUpFees, TAM_TRU } from './fee-setup.ts';
 import { call, configureCounter, enrolDesk, expect, expectAccessible, saveScreenshot, test } from './fixtures.ts';
 import { AppShellPage } from './pages/app-shell-page.ts';
 import { DossierFeesPage } from './pages/dossier-fees-page.ts';
 import { DossiersPage } from './pages/dossiers-page.ts';
-import { IntakePage } from './pages/intake-page.ts';
 import { PaymentPage } from './pages/payment-page.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 
 // Fees outside the intake moment (docs/RECEIPTS.md "At the counter" and "On the dossier screen"): a fee left for
 // later is shown as due in the lists and on the dossier, and taken there with the intake's own fee step; receipts
 // are reprinted, cancelled (a supervisor's, with the reason), reissued and replaced from the dossier screen.
-const TAM_TRU = '1.004194';
 const citizens = createCitizenFaker('receipts-e2e');
 
 type Receipt = { id: string; status: string; number: number | null; paymentId: string; cancelReason: string | null; replaces: string | null; replacedBy: string | null; payerName: string };
@@ -35,21 +33,7 @@ test.afterEach(async () => {
   await printer.close();
 });
 
-/** Keyboard only: Đăng ký tạm trú received with a scanned ID card, up to the fee step on the result screen. */
-async function receiveTamTru(page: Page, url: string) {
-  const intake = new IntakePage(page);
-  const payment = new PaymentPage(page, intake.keys);
-  await intake.goto(url);
-  await intake.procedureInput.focus();
-  await intake.chooseProcedure('dang ky tam tru', TAM_TRU);
-  await intake.keys.scan(toIdQrText(citizens.next()));
-  await expect(intake.fullName).not.toHaveValue('');
-  await intake.openReview();
-  await intake.receive();
-  await expect(intake.result).toBeVisible();
-  await payment.ready();
-  return { intake, payment, code: (await intake.resultCode.textContent()) ?? '' };
-}
+const receiveTamTru = (page: Page, url: string) => receiveTamTruToFees(page, url, toIdQrText(citizens.next()));
 
 async function dossierIdOf(request: Parameters<typeof call>[0], desk: Parameters<typeof call>[1], code: string): Promise<string> {
   const found = await call<{ dossiers: { id: string }[] }>(request, desk, 'dossiers.search', { query: code });
