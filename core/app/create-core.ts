@@ -185,6 +185,7 @@ export function createCore(options: CoreOptions): Core {
       fees,
       lastDetails: (id, actions) => auditTimeline(storage.db(), 'dossier', id).filter((entry) => actions.includes(entry.action)).at(-1)?.details ?? null,
       receipt: (id) => receiptLookup(id),
+      lateDays: (id) => boundDossiers().lateness(id).workingDaysLate,
     },
   });
 

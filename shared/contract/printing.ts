@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FormKindSchema, FormValuesSchema } from '../domain/forms/model.ts';
+import { InstantSchema } from './time-limit.ts';
 
 /** Paper the renderers know: receipt rolls (thermal raster, or a PDF as long as the slip) and pages (PDF). */
 export const PaperSchema = z.enum(['80mm', '58mm', 'A5', 'A4']);
@@ -62,6 +63,19 @@ export const PrinterPreviewOutputSchema = z.object({
   kind: z.enum(['raster', 'text', 'document']),
 });
 
+/**
+ * What the clerk types for the apology letter (form 04): why the dossier is late and the new date the result is
+ * promised for. Only the apology form takes it; other forms read their reason from the dossier's audit trail.
+ */
+export const PrintExtraSchema = z
+  .object({
+    reason: z.string().trim().min(1).max(500).optional(),
+    newDueAt: InstantSchema.optional(),
+  })
+  .strict();
+export type PrintExtra = z.infer<typeof PrintExtraSchema>;
+const extraOnlyForApology = { message: 'Only the apology letter (form 04) takes a reason and a new due date', path: ['extra'] };
+
 export const RenderInputSchema = z
   .object({
     dossierId: DossierId,
@@ -70,8 +84,11 @@ export const RenderInputSchema = z
     paper: PaperSchema,
     /** Form 'receipt' only: this fee receipt (of this dossier) instead of the unpaid fee slip. */
     receiptId: z.uuid().optional(),
+    /** Form 'apology' only: the reason and the new due date it prints. */
+    extra: PrintExtraSchema.optional(),
   })
   .strict()
+  .refine((input) => input.extra === undefined || input.form === 'apology', extraOnlyForApology)
   .refine((input) => input.format !== 'escpos' || input.paper === '80mm' || input.paper === '58mm', { message: 'ESC/POS is for 80mm or 58mm paper', path: ['paper'] })
   .refine((input) => input.receiptId === undefined || input.form === 'receipt', { message: 'A receipt renders as the receipt form', path: ['form'] });
 export const RenderOutputSchema = z.object({ path: z.string(), bytes: z.number().int().positive() });
@@ -82,8 +99,11 @@ export const PrintInputSchema = z
     form: FormKindSchema,
     copies: z.number().int().min(1).max(5).optional(),
     printerId: z.string().min(1).max(64).optional(),
+    /** Form 'apology' only: the reason and the new due date it prints (kept by a reprint). */
+    extra: PrintExtraSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((input) => input.extra === undefined || input.form === 'apology', extraOnlyForApology);
 
 export const PrintJobStateSchema = z.enum(['queued', 'sending', 'done', 'uncertain', 'failed', 'cancelled']);
 export const PrintJobSchema = z.object({

@@ -2,8 +2,10 @@ import Database from 'better-sqlite3';
 import type { APIRequestContext } from '@playwright/test';
 import type { DeskServe } from '../harness/desk-serve.ts';
 import { createCitizenFaker } from '../harness/fake-citizens.ts';
+import { startFakeThermalPrinter, type FakeThermalPrinter } from '../harness/fake-thermal-printer.ts';
 import { call, configureCounter, expect, expectAccessible, saveScreenshot, test } from './fixtures.ts';
 import { AppShellPage } from './pages/app-shell-page.ts';
+import { ClerkKeys } from './pages/clerk-keys.ts';
 import { DossiersPage } from './pages/dossiers-page.ts';
 
 type Dossier = { id: string; code: string; status: string; applicant: { fullName: string } };
@@ -11,6 +13,11 @@ type Dossier = { id: string; code: string; status: string; applicant: { fullName
 const citizens = createCitizenFaker('dossiers-e2e');
 
 test.use({ viewport: { width: 1366, height: 768 } });
+
+const printers: FakeThermalPrinter[] = [];
+test.afterEach(async () => {
+  await Promise.all(printers.splice(0).map((printer) => printer.close()));
+});
 
 /** A dossier received through the contract, as the intake screen would do it. */
 async function receive(request: APIRequestContext, desk: DeskServe, procedureCode = '1.004194'): Promise<Dossier> {
@@ -109,8 +116,18 @@ test('the result comes back and is returned by post', async ({ desk, page, reque
   expect(returned.returnedAt).not.toBeNull();
 });
 
-test('an overdue dossier is listed as overdue and shows how late it is', async ({ desk, page, request }, testInfo) => {
+/** dd/mm/yyyy of the Vietnam date `days` from now (the host runs on the real clock). */
+function vietnamDatePlus(days: number): string {
+  const at = new Date(Date.now() + days * 86_400_000 + 7 * 3_600_000);
+  return `${String(at.getUTCDate()).padStart(2, '0')}/${String(at.getUTCMonth() + 1).padStart(2, '0')}/${String(at.getUTCFullYear())}`;
+}
+
+test('an overdue dossier is listed as overdue, shows how late it is, prints its apology letter and reprints its slip', async ({ desk, page, request }, testInfo) => {
   await configureCounter(request, desk);
+  // A network receipt printer (the fake one on 127.0.0.1) as the default: intake queues form 01 on it.
+  const printer = await startFakeThermalPrinter();
+  printers.push(printer);
+  await call(request, desk, 'printers.save', { id: 'quay-2', name: 'Máy in quầy 2', connection: { kind: 'tcp', host: printer.host, port: printer.port }, isDefault: true });
   const late = await receive(request, desk);
   await receive(request, desk);
   makeOverdue(desk.databaseFile, late.id);
@@ -127,6 +144,58 @@ test('an overdue dossier is listed as overdue and shows how late it is', async (
   await expect(page.getByTestId('dossier-due')).toContainText('05/01/2026 17:00');
   await saveScreenshot(page, testInfo, 'dossier-vi-overdue-detail');
   await expectAccessible(page, testInfo, 'dossier-overdue-detail');
+
+  // "In phiếu": form 01 (printed at intake) and, overdue, the apology letter (form 04); nothing else yet.
+  await expect(dossiers.prints.getByTestId('print-form')).toHaveCount(2);
+  await expect(dossiers.printButton('appointment')).toBeVisible();
+  await expect(dossiers.jobsOf('appointment')).toHaveCount(1);
+  await expect(dossiers.jobsOf('appointment').first()).toHaveAttribute('data-state', 'done');
+  const keys = new ClerkKeys(page);
+  await page.getByTestId('dossier-code').focus();
+
+  // The letter needs a reason and a date after today: Enter on an empty form names both fields.
+  await keys.press('Alt+I');
+  await expect(dossiers.printButton('appointment')).toBeFocused();
+  await keys.tabTo(dossiers.printButton('apology'));
+  await keys.press('Enter');
+  await expect(dossiers.apologyForm.getByLabel('Lý do chậm trễ')).toBeFocused();
+  await keys.press('Enter');
+  await expect(page.getByTestId('apology-reason-error')).toHaveText('Hãy nhập lý do chậm trễ.');
+  await expect(page.getByTestId('apology-date-error')).toHaveText('Hãy nhập ngày theo dạng dd/mm/yyyy.');
+  await saveScreenshot(page, testInfo, 'dossier-vi-apology-form-problems');
+  await expectAccessible(page, testInfo, 'dossier-apology-form');
+  await keys.press('Escape');
+  await expect(dossiers.apologyForm).toHaveCount(0);
+  await expect(dossiers.printButton('apology')).toBeFocused();
+  await expect(dossiers.code).toBeVisible(); // Esc closed the form, it did not leave the dossier
+
+  const newDate = vietnamDatePlus(10);
+  await dossiers.printApologyByKeyboard(keys, 'Chờ kết quả xác minh nơi cư trú', newDate);
+  await expect(dossiers.printOutcome).toHaveText('Đã gửi lệnh in: Văn bản xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04).');
+  await expect(dossiers.jobsOf('apology')).toHaveCount(1);
+  await expect(dossiers.jobsOf('apology').first()).toHaveAttribute('data-state', 'done');
+  await expect(dossiers.jobsOf('apology').first()).toContainText('Đã in');
+
+  // In lại on form 01's job: a new job flagged BẢN IN LẠI, printed too; the original stays.
+  await dossiers.reprintByKeyboard(keys, 'appointment');
+  await expect(dossiers.printOutcome).toHaveText('Đã gửi lệnh in lại (BẢN IN LẠI): Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01).');
+  await expect(dossiers.jobsOf('appointment', true)).toHaveCount(1);
+  await expect(dossiers.jobsOf('appointment', true).first().getByTestId('print-job-reprint-flag')).toHaveText('BẢN IN LẠI');
+  await expect(dossiers.jobsOf('appointment', true).first()).toHaveAttribute('data-state', 'done');
+  await expect(dossiers.jobsOf('appointment', false)).toHaveCount(1);
+  await saveScreenshot(page, testInfo, 'dossier-vi-overdue-printed');
+  await expectAccessible(page, testInfo, 'dossier-overdue-printed');
+
+  // What the core stored: the letter, and a reprint of form 01 dated as the original.
+  const { jobs } = await call<{ jobs: { form: string; state: string; reprintOf: string | null; issuedAt: string }[] }>(request, desk, 'printing.jobs', { dossierId: late.id });
+  expect(jobs.map((job) => [job.form, job.state, job.reprintOf !== null])).toEqual([
+    ['appointment', 'done', true],
+    ['apology', 'done', false],
+    ['appointment', 'done', false],
+  ]);
+  expect(jobs[0]?.issuedAt).toBe(jobs[2]?.issuedAt);
+  // On paper: the two dossiers' form 01 at intake, the letter, the reprint.
+  expect(printer.jobs.filter((job) => job.length > 0)).toHaveLength(4);
 
   // Esc goes back to the list, which is still the overdue one; Alt+1 goes home.
   await page.keyboard.press('Escape');

@@ -19,6 +19,8 @@ export type DocumentSources = Readonly<{
   fees(procedureCode: string, date: string): readonly FeeItem[];
   /** The details of the latest audit entry of a dossier with one of these actions (reason, items, receiver). */
   lastDetails(dossierId: string, actions: readonly string[]): Readonly<Record<string, unknown>> | null;
+  /** Working days the dossier is late today (0 when it is not), for the apology letter; absent where unknown. */
+  lateDays?(dossierId: string): number;
   /** A fee receipt as it stands now (provisional, issued, cancelled, replaced); not-found when unknown. */
   receipt(id: string): Receipt;
 }>;
@@ -76,6 +78,8 @@ export function documentFor(sources: DocumentSources, request: DocumentRequest):
   const items = Array.isArray(details?.['items']) ? (details['items'] as unknown[]).filter((i): i is string => typeof i === 'string') : undefined;
   const reason = request.extra?.reason ?? text(details?.['reason']);
   const receiverName = request.extra?.receiverName ?? text(details?.['receiverName']) ?? (details === null || request.form !== 'handover' ? undefined : dossier.applicant.fullName);
+  // The apology letter of a job says how late the dossier was when it was first printed (a reprint the same).
+  const lateDays = request.form !== 'apology' ? undefined : (request.extra?.lateDays ?? sources.lateDays?.(dossier.id));
   // No fixed fee found is not "free": the amount may be set by the province. The slip then shows a blank.
   const fees = fixedFees(sources.fees(dossier.procedure.code, dossier.receivedAt.slice(0, 10)), dossier.channel);
   const extra: DocumentExtra = {
@@ -84,6 +88,7 @@ export function documentFor(sources: DocumentSources, request: DocumentRequest):
     ...(request.extra?.items ?? items ? { items: request.extra?.items ?? items } : {}),
     ...(receiverName === undefined ? {} : { receiverName }),
     ...(request.extra?.newDueAt === undefined ? {} : { newDueAt: request.extra.newDueAt }),
+    ...(lateDays === undefined ? {} : { lateDays }),
   };
   return buildDocument({ template, dossier, values, issuedAt, serverUrl: sources.serverUrl(), copy: request.copy ?? null, reprintedAt: request.reprintedAt ?? null, extra, receipt });
 }

@@ -68,7 +68,7 @@ export function writeFormValues(db: CounterDatabase, values: FormValues, at: str
 }
 
 /** What a job prints beyond the dossier; `receiptId`: the fee receipt's own record (read when it prints). */
-export type JobExtra = Readonly<{ reason?: string; items?: string[]; receiverName?: string; newDueAt?: string; receiptId?: string }>;
+export type JobExtra = Readonly<{ reason?: string; items?: string[]; receiverName?: string; newDueAt?: string; lateDays?: number; receiptId?: string }>;
 
 export type NewPrintJob = Readonly<{
   id: string;

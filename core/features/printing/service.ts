@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Dossier } from '../../../shared/contract/dossiers.ts';
-import type { PrinterProfile, PrintJob } from '../../../shared/contract/printing.ts';
+import type { PrintExtra, PrinterProfile, PrintJob } from '../../../shared/contract/printing.ts';
 import { compactTime } from '../../../shared/domain/forms/format.ts';
 import { FormValuesSchema, type FilledDocument, type FormKind, type FormTemplate, type FormValues } from '../../../shared/domain/forms/model.ts';
 import { FORM_TEMPLATES } from '../../../shared/domain/forms/templates.ts';
@@ -33,8 +33,9 @@ export interface PrintingService {
   readonly queue: PrintQueue;
   document(dossierId: string, form: FormKind, issuedAt?: string): FilledDocument;
   /** With `receiptId` (form 'receipt' only), the fee receipt's own record instead of the unpaid fee slip. */
-  render(input: Readonly<{ dossierId: string; form: FormKind; format: Format; paper: Paper; receiptId?: string | undefined }>): Promise<{ path: string; bytes: number }>;
-  print(input: Readonly<{ dossierId: string; form: FormKind; copies?: number | undefined; printerId?: string | undefined }>): PrintJob;
+  render(input: Readonly<{ dossierId: string; form: FormKind; format: Format; paper: Paper; receiptId?: string | undefined; extra?: PrintExtra | undefined }>): Promise<{ path: string; bytes: number }>;
+  /** With `extra` (form 'apology' only), the reason and new due date the clerk typed; a reprint keeps them. */
+  print(input: Readonly<{ dossierId: string; form: FormKind; copies?: number | undefined; printerId?: string | undefined; extra?: PrintExtra | undefined }>): PrintJob;
   /** Queues the fee receipt `receiptId` (its dossier's 'receipt' form, dated as the receipt); `receipts.print`. */
   printReceipt(input: Readonly<{ receiptId: string; copies?: number | undefined; printerId?: string | undefined }>): PrintJob;
   reprint(input: Readonly<{ jobId: string; printerId?: string | undefined }>): PrintJob;
@@ -55,6 +56,13 @@ export interface PrintingService {
 const EXTENSIONS: Readonly<Record<Format, string>> = { escpos: 'bin', pdf: 'pdf', png: 'png' };
 /** Dossier changes that queue a slip on the default printer by themselves. */
 const AUTO_FORMS: Readonly<Record<string, FormKind>> = { 'dossier.received': 'appointment' };
+
+/** What the clerk typed for a letter, as a job stores it (the contract already allowed it only for form 04). */
+function typedExtra(form: FormKind, extra: PrintExtra | undefined): repo.JobExtra {
+  if (extra === undefined) return {};
+  if (form !== 'apology') throw new CoreError('invalid-input', 'Only the apology letter (form 04) takes a reason and a new due date', { form });
+  return { ...(extra.reason === undefined ? {} : { reason: extra.reason.trim() }), ...(extra.newDueAt === undefined ? {} : { newDueAt: extra.newDueAt }) };
+}
 
 /** The public shape of a job (the stored one also carries what a reprint needs). */
 function publicJob(job: repo.StoredJob): PrintJob {
@@ -138,10 +146,10 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
     queue,
     document: (dossierId, form, issuedAt) => documentFor(sources, { dossierId, form, issuedAt: issuedAt ?? nowIso() }),
 
-    async render({ dossierId, form, format, paper, receiptId }) {
+    async render({ dossierId, form, format, paper, receiptId, extra: typed }) {
       const issuedAt = nowIso();
       const dossier = options.sources.dossier(dossierId);
-      const extra = receiptId === undefined ? {} : { receiptId };
+      const extra = receiptId === undefined ? typedExtra(form, typed) : { receiptId };
       const bytes = await renderBytes(documentFor(sources, { dossierId, form, issuedAt, extra }), format, paper, issuedAt);
       const dir = path.join(options.dataDir, 'prints');
       fs.mkdirSync(dir, { recursive: true });
@@ -152,9 +160,12 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
       return { path: file, bytes: bytes.length };
     },
 
-    print({ dossierId, form, copies, printerId }) {
+    print({ dossierId, form, copies, printerId, extra }) {
       options.sources.dossier(dossierId); // not-found before anything is queued
-      return queueJob({ dossierId, form, printerId: printerIdFor(printerId), copies: copiesFor(form, copies), issuedAt: nowIso(), reprintOf: null, reprintedAt: null, extra: {} });
+      const typed = typedExtra(form, extra);
+      const lateDays = form === 'apology' ? options.sources.lateDays?.(dossierId) : undefined;
+      const stored = lateDays === undefined ? typed : { ...typed, lateDays };
+      return queueJob({ dossierId, form, printerId: printerIdFor(printerId), copies: copiesFor(form, copies), issuedAt: nowIso(), reprintOf: null, reprintedAt: null, extra: stored });
     },
 
     printReceipt({ receiptId, copies, printerId }) {

@@ -7,9 +7,10 @@ import { DossierFacts } from './DossierFacts.tsx';
 import { DossierStatusBadge } from './DossierStatus.tsx';
 import { DossierTimeline } from './DossierTimeline.tsx';
 import { DossierFees } from './fees/DossierFees.tsx';
+import { DossierPrints } from './prints/DossierPrints.tsx';
 import { useDossier } from './use-dossier.ts';
 
-/** One dossier: its fees and receipts, facts, the actions its status allows, its timeline. Esc (outside a form) goes back to the list. */
+/** One dossier: its fees and receipts, the forms to print and its print jobs, facts, the actions its status allows, its timeline. Esc (outside a form) goes back to the list. */
 export function DossierDetail(props: Readonly<{ id: string; onBack: () => void }>) {
   const translator = useT();
   const { t } = translator;
@@ -60,6 +61,7 @@ export function DossierDetail(props: Readonly<{ id: string; onBack: () => void }
             <DossierStatusBadge status={state.value.dossier.status} overdue={state.value.dossier.overdue} testId="dossier-status" />
           </div>
           <DossierFees dossier={state.value.dossier} timeline={state.value.timeline} collecting={collecting} onCollecting={setCollecting} onChanged={reload} />
+          <DossierPrints dossier={state.value.dossier} actions={state.value.timeline.map((entry) => entry.action)} lateness={state.value.lateness} />
           <div className="detail-grid">
             <DossierFacts dossier={state.value.dossier} lateness={state.value.lateness} />
             <div className="detail-grid__side">

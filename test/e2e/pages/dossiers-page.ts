@@ -17,6 +17,11 @@ export class DossiersPage {
   readonly timeline: Locator;
   readonly outcome: Locator;
   readonly failure: Locator;
+  readonly prints: Locator;
+  readonly printOutcome: Locator;
+  readonly printFailure: Locator;
+  readonly printJobs: Locator;
+  readonly apologyForm: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -31,6 +36,11 @@ export class DossiersPage {
     this.timeline = page.getByTestId('dossier-timeline').getByRole('listitem');
     this.outcome = page.getByTestId('action-outcome');
     this.failure = page.getByTestId('action-failure');
+    this.prints = page.getByTestId('dossier-prints');
+    this.printOutcome = page.getByTestId('print-outcome');
+    this.printFailure = page.getByTestId('print-failure');
+    this.printJobs = page.getByTestId('print-job');
+    this.apologyForm = page.getByTestId('apology-form');
   }
 
   async goto(baseUrl: string): Promise<void> {
@@ -102,5 +112,39 @@ export class DossiersPage {
     await fill(form);
     await form.getByTestId('action-confirm').press('Enter');
     await this.outcome.getByText(/./).waitFor();
+  }
+
+  /** "In phiếu": the print button of a form that applies to the dossier (apology: "Soạn và in"). */
+  printButton(form: string): Locator {
+    return this.page.getByTestId(`print-${form}`);
+  }
+
+  /** The dossier's print jobs of one form (newest first); `reprint` narrows to the reprints or the first prints. */
+  jobsOf(form: string, reprint?: boolean): Locator {
+    const jobs = this.printJobs.and(this.page.locator(`[data-form="${form}"]`));
+    return reprint === undefined ? jobs : jobs.and(this.page.locator(`[data-reprint="${String(reprint)}"]`));
+  }
+
+  /**
+   * Keyboard only: Alt+I to the first form, Tab to the apology letter's "Soạn và in", Enter; type the reason,
+   * Tab, the new date (dd/mm/yyyy), Enter in the date field prints; waits for the announced outcome.
+   */
+  async printApologyByKeyboard(keys: ClerkKeys, reason: string, date: string): Promise<void> {
+    await keys.press('Alt+I');
+    await keys.tabTo(this.printButton('apology'));
+    await keys.press('Enter');
+    await this.page.getByLabel('Lý do chậm trễ').and(this.page.locator(':focus')).waitFor();
+    await keys.type(reason);
+    await keys.press('Tab');
+    await keys.type(date);
+    await keys.press('Enter');
+    await this.printOutcome.getByText(/./).waitFor();
+  }
+
+  /** Keyboard only: Tab to "In lại" of the newest first print of `form`, Enter; waits for the announced outcome. */
+  async reprintByKeyboard(keys: ClerkKeys, form: string): Promise<void> {
+    await keys.tabTo(this.jobsOf(form, false).first().getByTestId('print-job-reprint'));
+    await keys.press('Enter');
+    await this.printOutcome.getByText(/lại/).waitFor();
   }
 }
