@@ -14,6 +14,9 @@ describe('method access table', () => {
     expect(accessFor('printing.print')).toBe('clerk');
     expect(accessFor('receipts.issue')).toBe('clerk');
     expect(accessFor('receipts.cancel')).toBe('supervisor');
+    // Re-opening a returned dossier undoes a hand-over: a supervisor's, like cancelling a receipt.
+    expect(accessFor('dossiers.reopen')).toBe('supervisor');
+    expect(PLANNED_METHODS).not.toContain('dossiers.reopen');
     for (const open of ['dossiers.get', 'dossiers.search', 'auth.signIn', 'auth.unlock', 'auth.session', 'settings.setLanguage', 'system.info']) expect(accessFor(open), open).toBe('open');
   });
 

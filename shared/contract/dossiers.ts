@@ -105,6 +105,11 @@ export const ReturnResultInputSchema = z
   })
   .strict();
 
+/** dossiers.reopen: the version is required — undoing a hand-over must be against the dossier the supervisor saw. */
+export const ReopenInputSchema = z
+  .object({ id: DossierRef.id, expectedVersion: z.number().int().positive(), reason: z.string().trim().min(5).max(500) })
+  .strict();
+
 export const DossierListInputSchema = z
   .object({
     filter: z.enum(['today', 'overdue', 'dueSoon', 'open', 'all']).default('today'),

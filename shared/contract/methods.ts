@@ -45,6 +45,7 @@ import {
   IntakeInputSchema,
   LatenessSchema,
   ReasonInputSchema,
+  ReopenInputSchema,
   ReturnResultInputSchema,
   SupplementRequestInputSchema,
 } from './dossiers.ts';
@@ -175,6 +176,11 @@ export const methods = {
   'dossiers.stop': { description: 'Stop processing (Mẫu 05) with the reason.', input: ReasonInputSchema, output: DossierSchema },
   'dossiers.markResultReady': { description: 'The result has come back to the counter.', input: DossierRefInputSchema, output: DossierSchema },
   'dossiers.returnResult': { description: 'The result was handed over (to the applicant, a representative, or by post).', input: ReturnResultInputSchema, output: DossierSchema },
+  'dossiers.reopen': {
+    description: 'Supervisor: re-open a returned dossier (its result to be corrected and handed over again); back to result-ready, with the reason.',
+    input: ReopenInputSchema,
+    output: DossierSchema,
+  },
   'audit.verify': { description: 'Check the audit chain: any changed or removed entry is reported.', input: NoInput, output: AuditVerifyOutputSchema },
   'audit.timeline': {
     description: 'What happened to one record, in order.',

@@ -32,6 +32,7 @@ export const METHOD_NAMES = [
   'dossiers.stop',
   'dossiers.markResultReady',
   'dossiers.returnResult',
+  'dossiers.reopen',
   'audit.verify',
   'audit.timeline',
   'printers.testPage',

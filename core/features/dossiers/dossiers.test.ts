@@ -6,6 +6,8 @@ import { DOSSIER_ACTIONS, DOSSIER_STATUS_NAMES, type DossierAction, type Dossier
 import type { Core } from '../../app/create-core.ts';
 import { createTestCore } from '../../../test/harness/test-core.ts';
 import { makeTempDir } from '../../../test/harness/temp-dir.ts';
+import { hashPassword } from '../auth/password.ts';
+import { replaceClerks } from '../auth/repo.ts';
 
 // Monday 23 November 2026, 09:00 in Vietnam (24/11 is Ngày Văn hóa Việt Nam, a holiday from 2026).
 let now = new Date('2026-11-23T02:00:00Z');
@@ -160,6 +162,113 @@ describe('lifecycle: every transition from every state', () => {
     await call('dossiers.startProcessing', { id: dossier.id, expectedVersion: 1 });
     expect(await failure('dossiers.markResultReady', { id: dossier.id, expectedVersion: 1 })).toBe('conflict');
     expect((await call<Dossier>('dossiers.get', { id: dossier.id })).status).toBe('processing');
+  });
+});
+
+describe('reopen (supervisor): a returned dossier back to result-ready', () => {
+  const reason = 'Sai họ tên trên giấy khai sinh';
+
+  async function returned(): Promise<Dossier> {
+    const dossier = await intake();
+    await call('dossiers.markResultReady', { id: dossier.id });
+    return call<Dossier>('dossiers.returnResult', { id: dossier.id, ...INPUT_FOR.returnResult });
+  }
+
+  function counts(db: Database.Database): { audit: number; outbox: number } {
+    return db.prepare('SELECT (SELECT count(*) FROM audit_log) AS audit, (SELECT count(*) FROM outbox) AS outbox').get() as { audit: number; outbox: number };
+  }
+
+  test('goes back to result-ready (code 9) with its return date cleared, then can be returned again', async () => {
+    const dossier = await returned();
+    expect(dossier.returnedAt).not.toBeNull();
+    now = new Date('2026-11-23T04:00:00Z');
+    const reopened = await call<Dossier>('dossiers.reopen', { id: dossier.id, expectedVersion: dossier.version, reason: `  ${reason}  ` });
+    expect(reopened).toMatchObject({ status: 'result-ready', statusCode: 9, returnedAt: null, overdue: false, version: dossier.version + 1 });
+    const again = await call<Dossier>('dossiers.returnResult', { id: dossier.id, expectedVersion: reopened.version, to: 'applicant' });
+    expect(again).toMatchObject({ status: 'returned', statusCode: 10, returnedAt: '2026-11-23T11:00:00+07:00' });
+  });
+
+  test('the audit entry (reason, previous return date) and the outbox job commit with the change', async () => {
+    const dossier = await returned();
+    const reopened = await call<Dossier>('dossiers.reopen', { id: dossier.id, expectedVersion: dossier.version, reason: `  ${reason}  ` });
+    const { entries } = await call<{ entries: { action: string; details: Record<string, unknown> }[] }>('audit.timeline', { entity: 'dossier', entityId: dossier.id });
+    expect(entries.at(-1)).toMatchObject({
+      action: 'dossier.reopen',
+      details: { reason, from: 'returned', status: 'result-ready', version: reopened.version, previousReturnedAt: dossier.returnedAt },
+    });
+    expect(await call('audit.verify', {})).toMatchObject({ ok: true, entries: 4 });
+    const db = sqlite();
+    const last = db.prepare("SELECT kind, aggregate_id, payload FROM outbox ORDER BY rowid DESC LIMIT 1").get() as { kind: string; aggregate_id: string; payload: string };
+    expect(last).toMatchObject({ kind: 'dossier.upserted', aggregate_id: dossier.id });
+    expect(JSON.parse(last.payload)).toMatchObject({ status: 'result-ready', statusCode: 9, version: reopened.version });
+    db.close();
+  });
+
+  test('one transaction: when the outbox job cannot be written, the dossier stays returned and no audit entry is left', async () => {
+    const dossier = await returned();
+    const db = core.storage.db();
+    const before = counts(db);
+    db.exec("CREATE TEMP TRIGGER no_outbox BEFORE INSERT ON main.outbox BEGIN SELECT RAISE(ABORT, 'outbox refused'); END");
+    expect((await core.dispatch('dossiers.reopen', { id: dossier.id, expectedVersion: dossier.version, reason })).ok).toBe(false);
+    db.exec('DROP TRIGGER temp.no_outbox');
+    expect(counts(db)).toEqual(before);
+    expect(await call<Dossier>('dossiers.get', { id: dossier.id })).toMatchObject({ status: 'returned', version: dossier.version, returnedAt: dossier.returnedAt });
+  });
+
+  test.each(DOSSIER_STATUS_NAMES.filter((status) => status !== 'returned'))('a dossier that is %s cannot be re-opened', async (status) => {
+    const dossier = await intake();
+    for (const step of PATH_TO[status]) await call(`dossiers.${step}`, { id: dossier.id, ...INPUT_FOR[step] });
+    const current = await call<Dossier>('dossiers.get', { id: dossier.id });
+    expect(await core.dispatch('dossiers.reopen', { id: dossier.id, expectedVersion: current.version, reason })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-state', details: { status, action: 'reopen' } },
+    });
+    expect((await call<Dossier>('dossiers.get', { id: dossier.id })).version).toBe(current.version);
+  });
+
+  test.each([
+    ['missing', undefined],
+    ['blank', '      '],
+    ['shorter than 5 characters once trimmed', '  abcd  '],
+    ['longer than 500 characters', 'x'.repeat(501)],
+  ])('a reason %s is invalid-input', async (_label, bad) => {
+    const dossier = await returned();
+    expect(await failure('dossiers.reopen', { id: dossier.id, expectedVersion: dossier.version, ...(bad === undefined ? {} : { reason: bad }) })).toBe('invalid-input');
+    expect(await failure('dossiers.reopen', { id: dossier.id, reason })).toBe('invalid-input'); // the version is required too
+    expect((await call<Dossier>('dossiers.get', { id: dossier.id })).status).toBe('returned');
+  });
+
+  test('a stale version is a conflict and writes nothing', async () => {
+    const dossier = await returned();
+    const db = core.storage.db();
+    const before = counts(db);
+    expect(await failure('dossiers.reopen', { id: dossier.id, expectedVersion: dossier.version - 1, reason })).toBe('conflict');
+    expect(counts(db)).toEqual(before);
+    expect((await call<Dossier>('dossiers.get', { id: dossier.id })).status).toBe('returned');
+  });
+
+  test('with clerk accounts, a plain clerk is refused with forbidden-role and a supervisor re-opens (the audit names them)', async () => {
+    const dossier = await returned();
+    const db = core.storage.db();
+    const clerk = (username: string, password: string, roles: ('clerk' | 'supervisor')[], n: number) =>
+      hashPassword(password, 1024).then((passwordHash) => ({
+        id: `0190c0de-0000-7000-8000-00000000000${n}`,
+        username,
+        displayName: username,
+        passwordHash,
+        roles,
+        disabled: false,
+        updatedAt: '2026-11-20T01:00:00.000Z',
+      }));
+    const clerks = [await clerk('lan', 'mật khẩu của Lan', ['clerk'], 1), await clerk('minh', 'minh-giam-sat', ['clerk', 'supervisor'], 2)];
+    db.transaction(() => replaceClerks(db, clerks))();
+    await call('auth.signIn', { username: 'lan', password: 'mật khẩu của Lan' });
+    expect(await failure('dossiers.reopen', { id: dossier.id, expectedVersion: dossier.version, reason })).toBe('forbidden-role');
+    expect((await call<Dossier>('dossiers.get', { id: dossier.id })).status).toBe('returned');
+    await call('auth.signIn', { username: 'minh', password: 'minh-giam-sat' });
+    expect(await call<Dossier>('dossiers.reopen', { id: dossier.id, expectedVersion: dossier.version, reason })).toMatchObject({ status: 'result-ready' });
+    const { entries } = await call<{ entries: { action: string; actor: string }[] }>('audit.timeline', { entity: 'dossier', entityId: dossier.id });
+    expect(entries.at(-1)).toMatchObject({ action: 'dossier.reopen', actor: 'clerk:minh' });
   });
 });
 

@@ -45,5 +45,6 @@ export function dossierHandlers(dossiers: DossierService, dueDates: DueDateCalcu
     'dossiers.stop': ({ id, reason, expectedVersion }) => dossiers.transition(id, 'stop', { reason }, expectedVersion),
     'dossiers.markResultReady': ({ id, expectedVersion }) => dossiers.transition(id, 'markResultReady', {}, expectedVersion),
     'dossiers.returnResult': ({ id, expectedVersion, ...delivery }) => dossiers.transition(id, 'returnResult', delivery, expectedVersion),
+    'dossiers.reopen': ({ id, expectedVersion, reason }) => dossiers.reopen(id, reason, expectedVersion),
   } satisfies Partial<Handlers>;
 }

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Dossier, DossierSummary, IntakeInput } from '../../../shared/contract/dossiers.ts';
 import { formatLocalDate, parseLocalDate } from '../../../shared/domain/calendar/civil.ts';
 import { DEFAULT_OFFLINE_PARTITION, receiptDay, type OfflinePartition } from '../../../shared/domain/dossiers/dossier-code.ts';
-import { DOSSIER_STATUSES, nextStatus, type DossierAction, type DossierStatus } from '../../../shared/domain/dossiers/status.ts';
+import { DOSSIER_STATUSES, nextStatus, REOPEN, type DossierAction, type DossierStatus } from '../../../shared/domain/dossiers/status.ts';
 import { foldVietnamese } from '../../../shared/domain/text/fold.ts';
 import { startOfVietnamDay, toVietnamIso, vietnamDate } from '../../../shared/domain/time/vietnam-time.ts';
 import type { Storage } from '../../app/storage.ts';
@@ -41,6 +41,12 @@ export interface DossierService {
   intake(input: IntakeInput): Dossier;
   get(id: string): Dossier;
   transition(id: string, action: DossierAction, details: TransitionDetails, expectedVersion?: number): Dossier;
+  /**
+   * A supervisor re-opens a returned dossier (REOPEN in status.ts): back to result-ready, its return date
+   * cleared (kept in the audit entry), with the reason; audit entry and outbox job in one transaction.
+   * `invalid-state` from any other status, `conflict` on a stale version. The role is the dispatcher's check.
+   */
+  reopen(id: string, reason: string, expectedVersion: number): Dossier;
   list(query: ListQuery): DossierSummary[];
   search(query: string, limit: number): DossierSummary[];
   /** The register of a local date (YYYY-MM-DD): dossiers received that day, and those returned or refused that day. */
@@ -176,6 +182,25 @@ export function createDossierService(options: DossierServiceOptions): DossierSer
       }
       const db = storage.db();
       return recordChange(id, `dossier.${action}`, { ...details, ...moved, from: current.status }, at, () => {
+        if (!updateDossier(db, id, current.version, change)) {
+          throw new CoreError('conflict', 'The dossier was changed at the same time by someone else; reload it and try again');
+        }
+      });
+    },
+
+    reopen(id, reason, expectedVersion) {
+      const current = get(id);
+      if (expectedVersion !== current.version) {
+        throw new CoreError('conflict', `The dossier is at version ${current.version}, not ${expectedVersion}`, { version: current.version });
+      }
+      if (current.status !== REOPEN.from) {
+        throw new CoreError('invalid-state', `Cannot reopen a dossier that is ${DOSSIER_STATUSES[current.status].en.toLowerCase()}`, { status: current.status, action: 'reopen' });
+      }
+      const at = toVietnamIso(clock.now());
+      const change = changeFrom(current, REOPEN.to, at);
+      change.returnedAt = null;
+      const db = storage.db();
+      return recordChange(id, 'dossier.reopen', { reason, from: current.status, previousReturnedAt: current.returnedAt }, at, () => {
         if (!updateDossier(db, id, current.version, change)) {
           throw new CoreError('conflict', 'The dossier was changed at the same time by someone else; reload it and try again');
         }

@@ -51,6 +51,17 @@ export const TRANSITIONS: Readonly<Record<DossierStatus, Partial<Record<DossierA
   returned: {},
 };
 
+/**
+ * A supervisor's correction outside the ordinary table: a returned dossier whose result was wrong (a misspelt
+ * name on the certificate, the wrong copy handed over) is re-opened. It goes back to result-ready (code 9),
+ * not processing (code 4): the back office does not process the dossier again, the counter takes the result
+ * back, has it corrected and hands it over again with returnResult — the one way out of result-ready. The
+ * legal clock does not run in result-ready, so a re-opened dossier does not turn overdue. Kept out of
+ * TRANSITIONS on purpose: returned stays a finished state (OPEN_STATUSES, the register), the back office
+ * cannot re-open through a status change, and only dossiers.reopen (supervisor) takes this way.
+ */
+export const REOPEN = { from: 'returned', to: 'result-ready' } as const satisfies Readonly<{ from: DossierStatus; to: DossierStatus }>;
+
 export function nextStatus(from: DossierStatus, action: DossierAction): DossierStatus | null {
   return TRANSITIONS[from][action] ?? null;
 }
