@@ -114,6 +114,33 @@ test('the result comes back and is returned by post', async ({ desk, page, reque
   const returned = await call<Dossier & { returnedAt: string | null }>(request, desk, 'dossiers.get', { id: dossier.id });
   expect(returned.status).toBe('returned');
   expect(returned.returnedAt).not.toBeNull();
+
+  // The certificate had a misspelt name: re-opened (setup mode, no accounts: the core lets anyone, so the
+  // button is on), by keyboard. The focus is already on it (the one action a returned dossier offers).
+  const keys = new ClerkKeys(page);
+  await expect(dossiers.actionButton('reopen')).toBeEnabled();
+  await expect(dossiers.actionButton('reopen')).toBeFocused();
+  const reopen = await dossiers.openActionByKeyboard(keys, 'reopen');
+  await expect(reopen.getByLabel('Lý do')).toBeFocused();
+  await keys.type('sai');
+  await keys.tabTo(reopen.getByTestId('action-confirm'));
+  await keys.press('Enter');
+  await expect(reopen.getByTestId('action-reason-error')).toHaveText('Lý do cần ít nhất 5 ký tự.');
+  await expect(reopen.getByLabel('Lý do')).toBeFocused();
+  await keys.type(' họ tên trên giấy xác nhận cư trú');
+  await saveScreenshot(page, testInfo, 'dossier-vi-reopen-form');
+  await expectAccessible(page, testInfo, 'dossier-reopen-form');
+  await keys.tabTo(reopen.getByTestId('action-confirm'));
+  await dossiers.confirmByKeyboard(keys);
+  await expect(dossiers.status).toHaveText('Đã có kết quả');
+  await expect(dossiers.outcome).toContainText('Mở lại hồ sơ');
+  await expect(dossiers.timeline.last()).toContainText('Mở lại hồ sơ đã trả kết quả');
+  await expect(dossiers.timeline.last()).toContainText('sai họ tên trên giấy xác nhận cư trú');
+  await expect(dossiers.actionButton('returnResult')).toBeFocused();
+  await saveScreenshot(page, testInfo, 'dossier-vi-reopened');
+  const reopened = await call<Dossier & { returnedAt: string | null }>(request, desk, 'dossiers.get', { id: dossier.id });
+  expect(reopened.status).toBe('result-ready');
+  expect(reopened.returnedAt).toBeNull();
 });
 
 /** dd/mm/yyyy of the Vietnam date `days` from now (the host runs on the real clock). */

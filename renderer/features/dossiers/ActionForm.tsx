@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useT } from '../../i18n/LanguageProvider.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { checkAction, EMPTY_ACTION_DRAFT, type ActionDraft, type ActionProblem, type CounterAction, type ReturnTo } from './dossier-actions.ts';
+import { checkAction, EMPTY_ACTION_DRAFT, REOPEN_REASON_MAX, type ActionDraft, type ActionProblem, type CounterAction, type ReturnTo } from './dossier-actions.ts';
 
 const RETURN_TO: readonly ReturnTo[] = ['applicant', 'representative', 'post'];
 
@@ -17,7 +17,10 @@ export function ActionForm(
   const [draft, setDraft] = useState<ActionDraft>(EMPTY_ACTION_DRAFT);
   const [problems, setProblems] = useState<readonly ActionProblem[]>([]);
   const set = (patch: Partial<ActionDraft>) => setDraft((current) => ({ ...current, ...patch }));
-  const problem = (key: ActionProblem) => (problems.includes(key) ? t(`dossiers.action.problem.${key}`) : undefined);
+  const problem = (...keys: ActionProblem[]) => {
+    const found = keys.find((key) => problems.includes(key));
+    return found ? t(`dossiers.action.problem.${found}`) : undefined;
+  };
 
   return (
     <form
@@ -29,19 +32,34 @@ export function ActionForm(
         const found = checkAction(action, draft);
         setProblems(found);
         if (found.length === 0) props.onConfirm(draft);
-        else document.getElementById(`action-${found[0]}`)?.focus();
+        else document.getElementById(`action-${found[0] === 'reasonShort' ? 'reason' : found[0]}`)?.focus();
       }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') props.onCancel();
       }}
     >
       <h3 id="action-form-title" className="action-form__title">
-        {t(`dossiers.action.${action}`)}
+        {t(action === 'reopen' ? 'dossiers.action.reopenTitle' : `dossiers.action.${action}`)}
       </h3>
       <p className="muted">{t(`dossiers.action.confirm.${action}`)}</p>
       {action === 'requestSupplement' || action === 'refuse' ? (
         <Field id="action-reason" label={t('dossiers.action.reason')} error={problem('reason')}>
           {(control) => <textarea {...control} data-autofocus className="input textarea" rows={2} value={draft.reason} onChange={(event) => set({ reason: event.target.value })} />}
+        </Field>
+      ) : null}
+      {action === 'reopen' ? (
+        <Field id="action-reason" label={t('dossiers.action.reason')} hint={t('dossiers.action.reopenReasonHint')} error={problem('reason', 'reasonShort')}>
+          {(control) => (
+            <textarea
+              {...control}
+              data-autofocus
+              className="input textarea"
+              rows={2}
+              maxLength={REOPEN_REASON_MAX}
+              value={draft.reason}
+              onChange={(event) => set({ reason: event.target.value })}
+            />
+          )}
         </Field>
       ) : null}
       {action === 'requestSupplement' ? (

@@ -4,11 +4,16 @@ import type { CoreClientError } from '../../core-client/core-client-error.ts';
 import { asCoreClientError } from '../../core-client/use-core-query.ts';
 import { useT } from '../../i18n/LanguageProvider.tsx';
 import { Panel } from '../../ui/Panel.tsx';
+import { useSession } from '../auth/session-context.ts';
 import { describeFailure } from '../home/describe-failure.ts';
 import { ActionForm } from './ActionForm.tsx';
-import { availableActions, type ActionDraft, type CounterAction } from './dossier-actions.ts';
+import { actionBlocked, availableActions, type ActionDraft, type CounterAction } from './dossier-actions.ts';
+import { isSupervisor } from './supervisor.ts';
 
-/** The actions the dossier's status allows, one form at a time, with the outcome announced. */
+/**
+ * The actions the dossier's status allows, one form at a time, with the outcome announced. One this session may
+ * not do (re-opening, for a clerk who is not a supervisor) shows switched off, with the reason.
+ */
 export function DossierActions(props: Readonly<{ dossier: Dossier; perform: (action: CounterAction, draft: ActionDraft) => Promise<Dossier> }>) {
   const translator = useT();
   const { t } = translator;
@@ -20,6 +25,8 @@ export function DossierActions(props: Readonly<{ dossier: Dossier; perform: (act
   const buttons = useRef<HTMLDivElement>(null);
   const outcome = useRef<HTMLDivElement>(null);
   const actions = availableActions(props.dossier);
+  const supervisor = isSupervisor(useSession()?.session);
+  const blocked = actions.map((action) => actionBlocked(action, supervisor)).find((why) => why !== null) ?? null;
 
   useEffect(() => {
     if (open) formArea.current?.querySelector<HTMLElement>('[data-autofocus], input, button')?.focus();
@@ -29,7 +36,7 @@ export function DossierActions(props: Readonly<{ dossier: Dossier; perform: (act
   // status allows (the result ready → "return the result"), or to the outcome when none is left, rather than
   // back to the top of the page for a clerk on the keyboard.
   useEffect(() => {
-    if (done) (buttons.current?.querySelector<HTMLElement>('button') ?? outcome.current)?.focus();
+    if (done) (buttons.current?.querySelector<HTMLElement>('button:not(:disabled)') ?? outcome.current)?.focus();
   }, [done]);
 
   const confirm = (action: CounterAction, draft: ActionDraft) => {
@@ -65,6 +72,8 @@ export function DossierActions(props: Readonly<{ dossier: Dossier; perform: (act
             type="button"
             className={`button ${open === action ? 'button--primary' : 'button--secondary'}`}
             aria-expanded={open === action}
+            disabled={actionBlocked(action, supervisor) !== null}
+            aria-describedby={actionBlocked(action, supervisor) ? 'dossier-actions-why' : undefined}
             data-testid={`action-${action}`}
             onClick={() => {
               setOpen(open === action ? null : action);
@@ -76,6 +85,11 @@ export function DossierActions(props: Readonly<{ dossier: Dossier; perform: (act
           </button>
         ))}
       </div>
+      {blocked ? (
+        <p id="dossier-actions-why" className="muted" data-testid="action-why">
+          {t(blocked)}
+        </p>
+      ) : null}
       {failure ? (
         <div className="banner" role="alert" data-testid="action-failure" data-code={failure.code}>
           <p>{describeFailure(failure, translator)}</p>

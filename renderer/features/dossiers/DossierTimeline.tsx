@@ -14,6 +14,7 @@ const KNOWN_ACTIONS = [
   'dossier.stop',
   'dossier.markResultReady',
   'dossier.returnResult',
+  'dossier.reopen',
   'dossier.scanAttached',
   'dossier.statusFromServer',
   // The fee receipts of the dossier are in its history too (audited with the dossier as entity).

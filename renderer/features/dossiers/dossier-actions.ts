@@ -1,14 +1,29 @@
 import type { Dossier } from '../../../shared/contract/dossiers.ts';
 import type { MethodName } from '../../../shared/contract/methods.ts';
-import { TRANSITIONS, type DossierAction } from '../../../shared/domain/dossiers/status.ts';
+import { REOPEN, TRANSITIONS, type DossierAction } from '../../../shared/domain/dossiers/status.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
 
 /** What the counter does to a dossier from this screen, in the order the buttons show. */
 export const COUNTER_ACTIONS = ['requestSupplement', 'supplement', 'refuse', 'markResultReady', 'returnResult'] as const satisfies readonly DossierAction[];
-export type CounterAction = (typeof COUNTER_ACTIONS)[number];
+/**
+ * The ordinary actions (TRANSITIONS), and a supervisor's re-opening of a returned dossier (REOPEN, outside the
+ * table on purpose: dossiers.reopen, not a status change).
+ */
+export type CounterAction = (typeof COUNTER_ACTIONS)[number] | 'reopen';
 
 export function availableActions(dossier: Pick<Dossier, 'status'>): CounterAction[] {
   const allowed = TRANSITIONS[dossier.status];
-  return COUNTER_ACTIONS.filter((action) => allowed[action] !== undefined);
+  const actions: CounterAction[] = COUNTER_ACTIONS.filter((action) => allowed[action] !== undefined);
+  if (dossier.status === REOPEN.from) actions.push('reopen');
+  return actions;
+}
+
+/**
+ * Why an available action is shown switched off for this session, or null when it may be done. Only what the
+ * screen shows: the core decides again (shared/contract/access.ts: dossiers.reopen is a supervisor's).
+ */
+export function actionBlocked(action: CounterAction, supervisor: boolean): MessageKey | null {
+  return action === 'reopen' && !supervisor ? 'dossiers.action.needSupervisor' : null;
 }
 
 export type ReturnTo = 'applicant' | 'representative' | 'post';
@@ -18,12 +33,18 @@ export type ActionDraft = Readonly<{ reason: string; items: string; to: ReturnTo
 
 export const EMPTY_ACTION_DRAFT: ActionDraft = { reason: '', items: '', to: 'applicant', receiverName: '', trackingCode: '', note: '' };
 
-export type ActionProblem = 'reason' | 'items' | 'receiverName' | 'trackingCode';
+export type ActionProblem = 'reason' | 'reasonShort' | 'items' | 'receiverName' | 'trackingCode';
+
+/** The reason a re-opening carries (the contract wants 5 … 500 characters, trimmed). */
+export const REOPEN_REASON_MIN = 5;
+export const REOPEN_REASON_MAX = 500;
 
 /** Fields the action cannot go without; the core checks again. */
 export function checkAction(action: CounterAction, draft: ActionDraft): ActionProblem[] {
   const problems: ActionProblem[] = [];
-  if ((action === 'requestSupplement' || action === 'refuse') && draft.reason.trim() === '') problems.push('reason');
+  const reason = draft.reason.trim();
+  if ((action === 'requestSupplement' || action === 'refuse' || action === 'reopen') && reason === '') problems.push('reason');
+  else if (action === 'reopen' && reason.length < REOPEN_REASON_MIN) problems.push('reasonShort');
   if (action === 'requestSupplement' && supplementItems(draft.items).length === 0) problems.push('items');
   if (action === 'returnResult' && draft.to === 'representative' && draft.receiverName.trim() === '') problems.push('receiverName');
   if (action === 'returnResult' && draft.to === 'post' && draft.trackingCode.trim() === '') problems.push('trackingCode');
@@ -42,7 +63,7 @@ const optional = (value: string) => (value.trim() === '' ? undefined : value.tri
 
 export type ActionCall =
   | Readonly<{ method: 'dossiers.requestSupplement'; input: { id: string; expectedVersion: number; reason: string; items: string[] } }>
-  | Readonly<{ method: 'dossiers.refuse'; input: { id: string; expectedVersion: number; reason: string } }>
+  | Readonly<{ method: 'dossiers.refuse' | 'dossiers.reopen'; input: { id: string; expectedVersion: number; reason: string } }>
   | Readonly<{ method: 'dossiers.supplement' | 'dossiers.markResultReady'; input: { id: string; expectedVersion: number } }>
   | Readonly<{
       method: 'dossiers.returnResult';
@@ -72,5 +93,7 @@ export function actionCall(action: CounterAction, dossier: Pick<Dossier, 'id' | 
           note: optional(draft.note),
         },
       };
+    case 'reopen':
+      return { method: 'dossiers.reopen', input: { ...ref, reason: draft.reason.trim() } };
   }
 }

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import type { ClerkKeys } from './clerk-keys.ts';
 
-export type DossierActionName = 'requestSupplement' | 'supplement' | 'refuse' | 'markResultReady' | 'returnResult';
+export type DossierActionName = 'requestSupplement' | 'supplement' | 'refuse' | 'markResultReady' | 'returnResult' | 'reopen';
 
 /** Tra cứu hồ sơ: search, lists, one dossier's detail and actions. Any Page; navigates by URL only in goto. */
 export class DossiersPage {

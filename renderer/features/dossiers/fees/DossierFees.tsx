@@ -14,9 +14,10 @@ import { describeFailure } from '../../home/describe-failure.ts';
 import { FeeStep } from '../../intake/payment/FeeStep.tsx';
 import { ReceiptSummary } from '../../intake/payment/ReceiptSummary.tsx';
 import type { FeeOutcome } from '../../intake/payment/use-fee-step.ts';
+import { isSupervisor } from '../supervisor.ts';
 import type { TimelineEntry } from '../use-dossier.ts';
 import { ReceiptActionForm } from './ReceiptActionForm.tsx';
-import { canUndoReceipts, officialArrivedAt, paymentsOwingReceipt, receiptActions, type ReceiptActionKind } from './receipt-actions.ts';
+import { officialArrivedAt, paymentsOwingReceipt, receiptActions, type ReceiptActionKind } from './receipt-actions.ts';
 import { useDossierFees, type FeeOutcomeNote } from './use-dossier-fees.ts';
 import './fees.css';
 
@@ -51,7 +52,7 @@ export function DossierFees(
   const { t, formatNumber } = translator;
   const { dossier, collecting, onCollecting } = props;
   const fees = useDossierFees(dossier.id, props.onChanged);
-  const supervisor = canUndoReceipts(useSession()?.session);
+  const supervisor = isSupervisor(useSession()?.session);
   const [form, setForm] = useState<OpenForm | null>(null);
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<CoreClientError | null>(null);

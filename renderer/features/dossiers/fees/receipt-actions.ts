@@ -1,21 +1,13 @@
-import type { Session } from '../../../../shared/contract/auth.ts';
 import type { Payment, Receipt } from '../../../../shared/contract/receipts.ts';
 import type { MessageKey } from '../../../i18n/messages.ts';
 
 /**
  * What the dossier screen offers for each receipt, and why an action is off. Only what the screen shows: the
  * core decides again (shared/contract/access.ts: cancel and replace are a supervisor's; the receipts feature
- * refuses a state that does not allow them).
+ * refuses a state that does not allow them). Whether the session is a supervisor's: isSupervisor in ../supervisor.ts.
  */
 export type ReceiptActionKind = 'reprint' | 'cancel' | 'replace';
 export type ReceiptAction = Readonly<{ kind: ReceiptActionKind; enabled: boolean; why: MessageKey | null }>;
-
-/** May this session undo a receipt? In setup mode (no accounts yet) the core requires nothing, so yes. */
-export function canUndoReceipts(session: Session | null | undefined): boolean {
-  if (!session) return false;
-  if (session.mode === 'setup') return true;
-  return session.mode === 'signed-in' && session.clerk?.roles.includes('supervisor') === true;
-}
 
 /**
  * Reprint always (a cancelled receipt reprints marked ĐÃ HỦY, which is what a citizen holding it must see);
