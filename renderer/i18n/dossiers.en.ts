@@ -54,7 +54,7 @@ export const enDossiers: Readonly<Record<keyof typeof viDossiers, string>> = {
   'dossiers.action.confirm.supplement': 'Confirm the missing papers arrived: the time limit runs again and the due date moves accordingly.',
   'dossiers.action.confirm.refuse': 'The dossier will be refused (form 03); this cannot be undone.',
   'dossiers.action.confirm.markResultReady': 'Confirm the result is back at the counter, ready to hand over.',
-  'dossiers.action.confirm.returnResult': 'Record that the result was handed over; this cannot be undone.',
+  'dossiers.action.confirm.returnResult': 'Record that the result was handed over; only a supervisor can reopen it.',
   'dossiers.action.confirm.reopen': 'The dossier goes back to Result ready, to take the result back, correct it and hand it over again; the earlier return date stays in the log.',
   'dossiers.action.reopenReasonHint': 'Say what was wrong with the result (5–500 characters).',
   'dossiers.action.needSupervisor': 'Only a supervisor may re-open a returned dossier.',

@@ -52,7 +52,7 @@ export const viDossiers = {
   'dossiers.action.confirm.supplement': 'Xác nhận đã nhận đủ giấy tờ bổ sung: thời hạn tính tiếp và ngày hẹn trả được lùi tương ứng.',
   'dossiers.action.confirm.refuse': 'Hồ sơ sẽ bị từ chối tiếp nhận (Mẫu 03); không hoàn tác được.',
   'dossiers.action.confirm.markResultReady': 'Xác nhận kết quả đã về Bộ phận Một cửa, sẵn sàng trả cho người dân.',
-  'dossiers.action.confirm.returnResult': 'Ghi nhận đã trao kết quả; không hoàn tác được.',
+  'dossiers.action.confirm.returnResult': 'Ghi nhận đã trao kết quả; chỉ cán bộ phụ trách mới mở lại được.',
   'dossiers.action.confirm.reopen': 'Hồ sơ trở lại trạng thái Đã có kết quả để thu hồi, chỉnh sửa và trao lại kết quả; ngày trả trước được giữ trong nhật ký.',
   'dossiers.action.reopenReasonHint': 'Ghi rõ kết quả sai ở đâu (5–500 ký tự).',
   'dossiers.action.needSupervisor': 'Chỉ cán bộ phụ trách được mở lại hồ sơ đã trả.',
