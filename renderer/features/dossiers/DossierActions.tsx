@@ -5,10 +5,10 @@ import { asCoreClientError } from '../../core-client/use-core-query.ts';
 import { useT } from '../../i18n/LanguageProvider.tsx';
 import { Panel } from '../../ui/Panel.tsx';
 import { useSession } from '../auth/session-context.ts';
-import { describeFailure } from '../home/describe-failure.ts';
 import { ActionForm } from './ActionForm.tsx';
 import { actionBlocked, availableActions, type ActionDraft, type CounterAction } from './dossier-actions.ts';
 import { isSupervisor } from './supervisor.ts';
+import { FailureBanner } from '../../ui/FailureBanner.tsx';
 
 /**
  * The actions the dossier's status allows, one form at a time, with the outcome announced. One this session may
@@ -91,12 +91,7 @@ export function DossierActions(props: Readonly<{ dossier: Dossier; perform: (act
         </p>
       ) : null}
       {failure ? (
-        <div className="banner" role="alert" data-testid="action-failure" data-code={failure.code}>
-          <p>{describeFailure(failure, translator)}</p>
-          <p className="banner__code">
-            {t('common.errorCode')}: <code>{failure.code}</code>
-          </p>
-        </div>
+        <FailureBanner failure={failure} testId="action-failure" />
       ) : null}
       <div ref={formArea}>
         {open ? <ActionForm key={open} action={open} pending={pending} onConfirm={(draft) => confirm(open, draft)} onCancel={() => setOpen(null)} /> : null}

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/LanguageProvider.tsx';
 import { Kbd } from '../../ui/Kbd.tsx';
-import { describeFailure } from '../home/describe-failure.ts';
 import { DossierActions } from './DossierActions.tsx';
 import { DossierFacts } from './DossierFacts.tsx';
 import { DossierStatusBadge } from './DossierStatus.tsx';
@@ -9,6 +8,7 @@ import { DossierTimeline } from './DossierTimeline.tsx';
 import { DossierFees } from './fees/DossierFees.tsx';
 import { DossierPrints } from './prints/DossierPrints.tsx';
 import { useDossier } from './use-dossier.ts';
+import { FailureBanner } from '../../ui/FailureBanner.tsx';
 
 /** One dossier: its fees and receipts, the forms to print and its print jobs, facts, the actions its status allows, its timeline. Esc (outside a form) goes back to the list. */
 export function DossierDetail(props: Readonly<{ id: string; onBack: () => void }>) {
@@ -45,12 +45,7 @@ export function DossierDetail(props: Readonly<{ id: string; onBack: () => void }
       </p>
       {state.status === 'loading' ? <p className="muted">{t('app.loading')}</p> : null}
       {state.status === 'failed' ? (
-        <div className="banner" role="alert" data-testid="dossier-load-failure">
-          <p>{describeFailure(state.error, translator)}</p>
-          <p className="banner__code">
-            {t('common.errorCode')}: <code>{state.error.code}</code>
-          </p>
-        </div>
+        <FailureBanner failure={state.error} testId="dossier-load-failure" />
       ) : null}
       {state.status === 'ready' ? (
         <>

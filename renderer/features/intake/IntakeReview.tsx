@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import { describeFailure } from '../home/describe-failure.ts';
 import { useT } from '../../i18n/LanguageProvider.tsx';
 import { Kbd } from '../../ui/Kbd.tsx';
 import { timeLimitText } from './time-limit-text.ts';
 import { CONFIRM_ID, type IntakeController } from './use-intake.ts';
+import { FailureBanner } from '../../ui/FailureBanner.tsx';
 
 function Row(props: Readonly<{ label: string; testId?: string; children: ReactNode }>) {
   return (
@@ -28,14 +28,9 @@ export function IntakeReview(props: Readonly<{ intake: IntakeController }>) {
         {t('intake.review.heading')}
       </h2>
       {failure ? (
-        <div className="banner" role="alert" data-testid="intake-failure" data-code={failure.code}>
-          <h3 className="banner__title">{t('intake.review.failed')}</h3>
-          <p>{describeFailure(failure, translator)}</p>
+        <FailureBanner failure={failure} testId="intake-failure" title={t('intake.review.failed')}>
           <p>{t('intake.review.keptDraft')}</p>
-          <p className="banner__code">
-            {t('common.errorCode')}: <code>{failure.code}</code>
-          </p>
-        </div>
+        </FailureBanner>
       ) : null}
       <dl className="facts">
         <Row label={t('intake.review.procedure')} testId="review-procedure">

@@ -15,6 +15,7 @@ import { describeFailure } from '../home/describe-failure.ts';
 import { ReceiptsTables } from './ReceiptsTables.tsx';
 import { RegisterTables } from './RegisterTables.tsx';
 import './reports.css';
+import { FailureBanner } from '../../ui/FailureBanner.tsx';
 
 type Data = Readonly<{ kind: 'register'; value: Output<'reports.register'> }> | Readonly<{ kind: 'receipts'; value: Output<'receipts.dailyReport'> }>;
 type Action = 'print' | 'csv' | 'pdf';
@@ -143,13 +144,7 @@ export function ReportsScreen() {
         {outcome?.kind === 'printed' ? <p className="outcome">{t('reports.printed', { printer: outcome.printer, time: formatVietnamDateTime(outcome.at) })}</p> : null}
       </div>
       {failure ? (
-        <div className="banner" role="alert" data-testid="report-failure" data-code={failure.code}>
-          <h2 className="banner__title">{t('reports.failed')}</h2>
-          <p>{describeFailure(failure, translator)}</p>
-          <p className="banner__code">
-            {t('common.errorCode')}: <code>{failure.code}</code>
-          </p>
-        </div>
+        <FailureBanner failure={failure} testId="report-failure" title={t('reports.failed')} heading="h2" />
       ) : null}
       <div aria-live="polite" data-testid="report-content" data-status={valid ? data.status : 'invalid'}>
         {valid && data.status === 'loading' ? <p className="muted">{t('app.loading')}</p> : null}

@@ -20,6 +20,7 @@ import { ReceiptActionForm } from './ReceiptActionForm.tsx';
 import { officialArrivedAt, paymentsOwingReceipt, receiptActions, type ReceiptActionKind } from './receipt-actions.ts';
 import { useDossierFees, type FeeOutcomeNote } from './use-dossier-fees.ts';
 import './fees.css';
+import { FailureBanner } from '../../../ui/FailureBanner.tsx';
 
 export const COLLECT_ID = 'dossier-collect';
 const HEADING_ID = 'dossier-fees-heading';
@@ -167,13 +168,7 @@ export function DossierFees(
           {note ? <OutcomeLine note={note} /> : null}
         </div>
         {failure ? (
-          <div className="banner" role="alert" data-testid="fee-action-failure" data-code={failure.code}>
-            <h3 className="banner__title">{t('fees.failed')}</h3>
-            <p>{describeFailure(failure, translator)}</p>
-            <p className="banner__code">
-              {t('common.errorCode')}: <code>{failure.code}</code>
-            </p>
-          </div>
+          <FailureBanner failure={failure} testId="fee-action-failure" title={t('fees.failed')} />
         ) : null}
         {paid ? <ReceiptSummary outcome={paid} /> : null}
 

@@ -9,11 +9,11 @@ import { formatVietnamDateTime } from '../../../ui/format-time.ts';
 import { Kbd } from '../../../ui/Kbd.tsx';
 import { StatusBadge } from '../../../ui/StatusBadge.tsx';
 import type { Tone } from '../../../ui/tone.ts';
-import { describeFailure } from '../../home/describe-failure.ts';
 import type { Lateness } from '../use-dossier.ts';
 import { checkApology, printableForms, type ApologyDraft, type ApologyProblem } from './print-forms.ts';
 import { useDossierPrints } from './use-dossier-prints.ts';
 import './prints.css';
+import { FailureBanner } from '../../../ui/FailureBanner.tsx';
 
 const HEADING_ID = 'dossier-prints-heading';
 const STATE_TONE: Readonly<Record<PrintJob['state'], Tone>> = { queued: 'warn', sending: 'warn', done: 'ok', uncertain: 'danger', failed: 'danger', cancelled: 'neutral' };
@@ -127,24 +127,13 @@ export function DossierPrints(props: Readonly<{ dossier: Dossier; actions: reado
         {outcome ? <p className="outcome">{t(outcome.kind === 'print' ? 'dossiers.print.done.print' : 'dossiers.print.done.reprint', { form: formName(outcome.form) })}</p> : null}
       </div>
       {failure ? (
-        <div className="banner" role="alert" data-testid="print-failure" data-code={failure.code}>
-          <h3 className="banner__title">{t('dossiers.print.failed')}</h3>
-          <p>{describeFailure(failure, translator)}</p>
-          <p className="banner__code">
-            {t('common.errorCode')}: <code>{failure.code}</code>
-          </p>
-        </div>
+        <FailureBanner failure={failure} testId="print-failure" title={t('dossiers.print.failed')} />
       ) : null}
 
       <h3 className="dossier-prints__subtitle">{t('dossiers.print.jobs.heading')}</h3>
       {prints.state.status === 'loading' ? <p className="muted">{t('dossiers.print.jobs.loading')}</p> : null}
       {prints.state.status === 'failed' ? (
-        <div className="banner" role="alert" data-testid="print-jobs-failure" data-code={prints.state.error.code}>
-          <p>{describeFailure(prints.state.error, translator)}</p>
-          <p className="banner__code">
-            {t('common.errorCode')}: <code>{prints.state.error.code}</code>
-          </p>
-        </div>
+        <FailureBanner failure={prints.state.error} testId="print-jobs-failure" />
       ) : null}
       {prints.state.status === 'ready' && prints.state.value.length === 0 ? <p className="muted">{t('dossiers.print.jobs.empty')}</p> : null}
       {prints.state.status === 'ready' && prints.state.value.length > 0 ? (

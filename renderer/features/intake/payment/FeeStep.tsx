@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react';
 import type { Dossier } from '../../../../shared/contract/dossiers.ts';
-import { describeFailure } from '../../home/describe-failure.ts';
 import { useT } from '../../../i18n/LanguageProvider.tsx';
 import { Field } from '../../../ui/Field.tsx';
 import { Kbd } from '../../../ui/Kbd.tsx';
@@ -9,6 +8,7 @@ import { countedFeeIds, amountsMissing } from './fee-step-state.ts';
 import { FIRST_LINE_ID, PAY_ID, REASON_ID, RECEIVED_ID, REFERENCE_ID, useFeeStep, type FeeOutcome } from './use-fee-step.ts';
 import { VietQrPanel } from './VietQrPanel.tsx';
 import './payment.css';
+import { FailureBanner } from '../../../ui/FailureBanner.tsx';
 
 /**
  * Thu phí, lệ phí on the result screen, right after the dossier is received (it exists, so a receipt is only for a saved
@@ -74,13 +74,7 @@ export function FeeStep(props: Readonly<{ dossier: Dossier; onDone: (outcome: Fe
           {t('payment.title')}
         </h2>
         {step.quoteError ? (
-          <div className="banner" role="alert" data-testid="fee-failure" data-code={step.quoteError.code}>
-            <h3 className="banner__title">{t('payment.quoteFailed')}</h3>
-            <p>{describeFailure(step.quoteError, translator)}</p>
-            <p className="banner__code">
-              {t('common.errorCode')}: <code>{step.quoteError.code}</code>
-            </p>
-          </div>
+          <FailureBanner failure={step.quoteError} testId="fee-failure" title={t('payment.quoteFailed')} />
         ) : (
           <p role="status">{t('payment.loading')}</p>
         )}
@@ -107,14 +101,9 @@ export function FeeStep(props: Readonly<{ dossier: Dossier; onDone: (outcome: Fe
         {t('payment.title')} — {t('payment.dossier', { code: quote.dossierCode })}
       </h2>
       {step.failure ? (
-        <div className="banner" role="alert" data-testid="fee-failure" data-code={step.failure.code}>
-          <h3 className="banner__title">{t('payment.failed')}</h3>
-          <p>{describeFailure(step.failure, translator)}</p>
+        <FailureBanner failure={step.failure} testId="fee-failure" title={t('payment.failed')}>
           <p>{t('payment.keptChoices')}</p>
-          <p className="banner__code">
-            {t('common.errorCode')}: <code>{step.failure.code}</code>
-          </p>
-        </div>
+        </FailureBanner>
       ) : null}
       <div className="fee-step__columns">
         <div className="fee-step__column">
