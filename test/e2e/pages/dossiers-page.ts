@@ -52,6 +52,9 @@ export class DossiersPage {
   async searchFor(query: string): Promise<void> {
     await this.search.fill(query);
     await this.search.press('Enter');
+    // The list shown before the search is "ready" too: wait for the caption naming this query, or a row of the
+    // old list may be pressed just as the results replace it.
+    await this.page.getByText(`“${query}”`).first().waitFor();
     await this.results.and(this.page.locator('[data-status="ready"]')).waitFor();
   }
 
