@@ -174,6 +174,7 @@ export function createCore(options: CoreOptions): Core {
   let receiptLookup: (id: string) => Receipt = () => {
     throw new CoreError('db-unavailable', 'receipts are not ready yet');
   };
+  let receiptCollector: (receipt: Receipt) => string | null = () => null;
   const printing = createPrintingService({
     storage,
     clock,
@@ -185,6 +186,7 @@ export function createCore(options: CoreOptions): Core {
       fees,
       lastDetails: (id, actions) => auditTimeline(storage.db(), 'dossier', id).filter((entry) => actions.includes(entry.action)).at(-1)?.details ?? null,
       receipt: (id) => receiptLookup(id),
+      collector: (receipt) => receiptCollector(receipt),
       lateDays: (id) => boundDossiers().lateness(id).workingDaysLate,
     },
   });
@@ -215,12 +217,14 @@ export function createCore(options: CoreOptions): Core {
     formValues: () => printing.formValues(),
     agencyCode: () => settings.get().counter.agencyCode,
     actor,
+    actorName: (recorded) => auth.nameOf(recorded),
     afterCommit: () => sync.afterCommit(),
     central: sync.client,
     ...(options.receiptSigner ? { signerFor: options.receiptSigner } : {}),
     ...(options.random ? { random: options.random } : {}),
   });
   receiptLookup = (id) => receipts.core.receipt(id);
+  receiptCollector = (receipt) => receipts.core.collectorOf(receipt);
 
   // The day's register and receipts close (docs/REPORTS.md): read through the dossiers and receipts services.
   const reports = createReportsService({

@@ -119,7 +119,14 @@ export const PaymentSchema = z.object({
   payerName: z.string(),
   lines: z.array(QuoteLineSchema),
   recordedAt: z.string(),
+  /** The account that recorded it: `clerk:<username>`, or `counter:<profile>` in setup mode (no accounts). */
   recordedBy: z.string(),
+  /**
+   * Who took the money, by name (the panel's "Người thu", the receipt's NGƯỜI THU TIỀN): the clerk account's
+   * display name as it was when the payment was recorded; for a payment stored without one, the account's name
+   * now, else its id. Null only when nobody signed in (setup mode): the paper leaves the line to be signed.
+   */
+  collectorName: z.string().nullable().default(null),
 });
 export type Payment = z.infer<typeof PaymentSchema>;
 

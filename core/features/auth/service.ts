@@ -25,6 +25,11 @@ export interface AuthService {
   authorize(method: string): void;
   /** `clerk:<username>` while someone is signed in; null otherwise (the caller names the counter). */
   actor(): string | null;
+  /**
+   * The display name of an actor the audit or a payment recorded (`clerk:<username>`), from the counter's clerk
+   * accounts; null for the counter profile (setup mode), an unknown account or a blank name.
+   */
+  nameOf(actor: string): string | null;
   /** Applies the server's clerk list inside the caller's transaction (sync's reference pull). */
   replaceAccounts(db: CounterDatabase, clerks: readonly PulledClerk[]): void;
   /** After a pull was committed: a disabled or removed clerk's session ends now. */
@@ -32,6 +37,8 @@ export interface AuthService {
   start(): void;
   stop(): void;
 }
+
+const CLERK_PREFIX = 'clerk:';
 
 type Current = { clerkId: string; since: Date; lockedAt: Date | null; lastActivity: number };
 
@@ -200,7 +207,18 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     },
     actor() {
       const clerk = current === null ? null : currentClerk();
-      return clerk === null ? null : `clerk:${clerk.username}`;
+      return clerk === null ? null : `${CLERK_PREFIX}${clerk.username}`;
+    },
+    nameOf(actor) {
+      if (!actor.startsWith(CLERK_PREFIX)) return null;
+      let clerk: ClerkRecord | null;
+      try {
+        clerk = findClerkByUsername(storage.db(), actor.slice(CLERK_PREFIX.length));
+      } catch {
+        return null; // the data file is unavailable: the caller falls back to the id
+      }
+      const name = clerk?.displayName.trim() ?? '';
+      return name === '' ? null : name;
     },
     replaceAccounts: (db, clerks) => replaceClerks(db, clerks),
     accountsChanged: () => void changed(),

@@ -23,6 +23,8 @@ export type DocumentSources = Readonly<{
   lateDays?(dossierId: string): number;
   /** A fee receipt as it stands now (provisional, issued, cancelled, replaced); not-found when unknown. */
   receipt(id: string): Receipt;
+  /** Who took the money for a receipt (the clerk's name, else the account id); null when nobody is known. */
+  collector?(receipt: Receipt): string | null;
 }>;
 
 const FIXED_UNITS = new Set(['dossier', 'case', 'registration']);
@@ -79,6 +81,7 @@ export function documentFor(sources: DocumentSources, request: DocumentRequest):
   const reason = request.extra?.reason ?? text(details?.['reason']);
   const receiverName = request.extra?.receiverName ?? text(details?.['receiverName']) ?? (details === null || request.form !== 'handover' ? undefined : dossier.applicant.fullName);
   // The apology letter of a job says how late the dossier was when it was first printed (a reprint the same).
+  const collectorName = receipt ? (sources.collector?.(receipt) ?? undefined) : undefined;
   const lateDays = request.form !== 'apology' ? undefined : (request.extra?.lateDays ?? sources.lateDays?.(dossier.id));
   // No fixed fee found is not "free": the amount may be set by the province. The slip then shows a blank.
   const fees = fixedFees(sources.fees(dossier.procedure.code, dossier.receivedAt.slice(0, 10)), dossier.channel);
@@ -89,6 +92,7 @@ export function documentFor(sources: DocumentSources, request: DocumentRequest):
     ...(receiverName === undefined ? {} : { receiverName }),
     ...(request.extra?.newDueAt === undefined ? {} : { newDueAt: request.extra.newDueAt }),
     ...(lateDays === undefined ? {} : { lateDays }),
+    ...(collectorName === undefined ? {} : { collectorName }),
   };
   return buildDocument({ template, dossier, values, issuedAt, serverUrl: sources.serverUrl(), copy: request.copy ?? null, reprintedAt: request.reprintedAt ?? null, extra, receipt });
 }

@@ -38,6 +38,7 @@ function documentOf(kind: FormKind): FilledDocument {
       newDueAt: '2026-11-27T17:00:00+07:00',
       lateDays: 2,
       receiverName: 'Đặng Thị Ngọc Ánh',
+      collectorName: 'Trần Văn Minh',
     },
   });
 }

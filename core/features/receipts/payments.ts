@@ -20,7 +20,7 @@ export function recordPayment(core: ReceiptCore, input: RecordPaymentInput): { p
       throw new CoreError('conflict', 'This payment id was already used for another payment', { paymentId: existing.id });
     }
     const receipt = repo.liveReceiptOf(storage.db(), existing.id) ?? repo.listReceipts(storage.db(), { dossierId: existing.dossierId, limit: 500 }).find((r) => r.paymentId === existing.id);
-    if (receipt) return { payment: existing, receipt };
+    if (receipt) return { payment: core.withCollector(existing), receipt };
   }
 
   const { quantities, exemptions, omitted, services } = input;
@@ -47,6 +47,7 @@ export function recordPayment(core: ReceiptCore, input: RecordPaymentInput): { p
   }
 
   const dossier = core.options.dossier(input.dossierId);
+  const recordedBy = core.options.actor();
   const payment: Payment = {
     id: existing?.id ?? input.clientTxId,
     dossierId: input.dossierId,
@@ -60,7 +61,9 @@ export function recordPayment(core: ReceiptCore, input: RecordPaymentInput): { p
     payerName: input.payerName ?? dossier.applicant.fullName,
     lines: quote.lines,
     recordedAt: core.nowIso(),
-    recordedBy: core.options.actor(),
+    recordedBy,
+    // The name as it is now: the receipt keeps naming who took the money if the account is renamed or removed.
+    collectorName: core.options.actorName?.(recordedBy) ?? null,
   };
   const receipt = core.transaction((db) => {
     // A payment whose receipt failed before (signer unplugged) was rolled back whole, so it is new again here.
@@ -69,9 +72,9 @@ export function recordPayment(core: ReceiptCore, input: RecordPaymentInput): { p
   });
   // Exemption reasons are on the payment's lines and in the receipt's XML; the audit entry names the receipt.
   core.options.afterCommit();
-  return { payment, receipt };
+  return { payment: core.withCollector(payment), receipt };
 }
 
 export function listPayments(core: ReceiptCore, query: Readonly<{ dossierId?: string | undefined; date?: string | undefined; limit: number }>): Payment[] {
-  return repo.listPayments(core.options.storage.db(), { dossierId: query.dossierId, day: query.date, limit: query.limit });
+  return repo.listPayments(core.options.storage.db(), { dossierId: query.dossierId, day: query.date, limit: query.limit }).map(core.withCollector);
 }

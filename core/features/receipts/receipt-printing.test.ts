@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Dossier } from '../../../shared/contract/dossiers.ts';
 import type { PrintJob } from '../../../shared/contract/printing.ts';
 import type { Payment, Receipt } from '../../../shared/contract/receipts.ts';
@@ -13,6 +13,8 @@ import { startFakeThermalPrinter, type FakeThermalPrinter } from '../../../test/
 import { createTestCore } from '../../../test/harness/test-core.ts';
 import { makeTempDir } from '../../../test/harness/temp-dir.ts';
 import type { Core } from '../../app/create-core.ts';
+import { hashPassword } from '../auth/password.ts';
+import { replaceClerks, type PulledClerk } from '../auth/repo.ts';
 import { callOn, failureCode, setUpLocalSigning } from './testing/local-signing.ts';
 
 // receipts.print and printing.render with a receiptId: the real core on a SQLite file, receipts signed with a
@@ -202,5 +204,65 @@ describe('receipts.print', () => {
     expect(await failure('printing.render', { dossierId: dossier.id, form: 'appointment', format: 'pdf', paper: 'A5', receiptId: receipt.id })).toBe('invalid-input');
     const { path: file } = await call<{ path: string }>('printing.render', { dossierId: dossier.id, form: 'receipt', format: 'escpos', paper: '58mm', receiptId: receipt.id });
     expect(path.basename(file)).toBe(`${dossier.code}-receipt-${receipt.lookupCode}-58mm-20261123090000.bin`);
+  });
+});
+
+describe('the collector (NGƯỜI THU TIỀN)', () => {
+  const minh = (displayName: string, username = 'minh'): PulledClerk => ({
+    id: '0190c0de-0000-7000-8000-000000000002',
+    username,
+    displayName,
+    passwordHash: minhHash,
+    roles: ['clerk'],
+    disabled: false,
+    updatedAt: '2026-11-20T01:00:00.000Z',
+  });
+  const seed = (clerks: readonly PulledClerk[]) => {
+    const db = core.storage.db();
+    db.transaction(() => replaceClerks(db, clerks))();
+  };
+  let minhHash = '';
+  beforeAll(async () => {
+    minhHash = await hashPassword('mật khẩu của Minh', 1024); // N = 1024 keeps it fast; same format as the server's
+  });
+
+  test('the signed-in clerk\'s name is printed under NGƯỜI THU TIỀN (thermal and PDF) and listed with the payment', async () => {
+    seed([minh('Trần Văn Minh')]);
+    await call('auth.signIn', { username: 'minh', password: 'mật khẩu của Minh' });
+    const dossier = await intake();
+    const { payment, receipt } = await pay(dossier);
+    expect(payment).toMatchObject({ recordedBy: 'clerk:minh', collectorName: 'Trần Văn Minh' });
+    expect((await call<{ payments: Payment[] }>('payments.list', { dossierId: dossier.id })).payments).toMatchObject([{ collectorName: 'Trần Văn Minh' }]);
+
+    // The PDF: the name is the text under the collector's signature space (the payer's is beside it).
+    const text = await pdfText({ dossierId: dossier.id, receiptId: receipt.id });
+    expect(text).toMatch(/NGƯỜI NỘP TIỀN NGƯỜI THU TIỀN .*Đặng Thị Ngọc Ánh Trần Văn Minh/);
+    // The thermal paper: the raster the printer received, read back by OCR (accents dropped, see ocr()).
+    await call('receipts.print', { receiptId: receipt.id, printerId: 'quay-1' });
+    await printedCodes();
+    expect(ocr(lastPrinted)).toMatch(/TRAN VAN MINH/);
+  });
+
+  test('the name recorded with the payment stays on a reprint after the account is renamed; without a name, the account id', async () => {
+    seed([minh('Trần Văn Minh')]);
+    await call('auth.signIn', { username: 'minh', password: 'mật khẩu của Minh' });
+    const dossier = await intake();
+    const { receipt } = await pay(dossier);
+    seed([minh('Trần Minh')]);
+    expect(await pdfText({ dossierId: dossier.id, receiptId: receipt.id })).toContain('Trần Văn Minh');
+
+    // A clerk account the server sent without a display name: the account id, never a blank line.
+    seed([minh('')]);
+    const second = await intake();
+    const paid = await pay(second);
+    expect(paid.payment.collectorName).toBe('clerk:minh');
+    expect(await pdfText({ dossierId: second.id, receiptId: paid.receipt.id })).toMatch(/NGƯỜI THU TIỀN .*clerk:minh/);
+  });
+
+  test('in setup mode (no clerk accounts) nobody is named: the line stays a dotted blank to sign by hand', async () => {
+    const dossier = await intake();
+    const { payment, receipt } = await pay(dossier);
+    expect(payment).toMatchObject({ recordedBy: 'counter:default', collectorName: null });
+    expect(await pdfText({ dossierId: dossier.id, receiptId: receipt.id })).toMatch(/NGƯỜI THU TIỀN \(Ký và ghi rõ họ tên\)[^…]*……………/);
   });
 });

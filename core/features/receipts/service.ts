@@ -32,6 +32,8 @@ export type ReceiptServiceOptions = Readonly<{
   formValues: () => FormValues;
   agencyCode: () => string | null;
   actor: () => string;
+  /** The display name of a recorded actor (`clerk:<username>`) from the clerk accounts; null when none is known. */
+  actorName?: (actor: string) => string | null;
   /** After a commit that queued an outbox job: sync wakes. */
   afterCommit: () => void;
   /** The central server, for the `server` provider; null where there is none (tests of local signing). */
@@ -165,5 +167,18 @@ export function createReceiptCore(options: ReceiptServiceOptions) {
     return found;
   }
 
-  return { options, nowIso, nowUtc, quote, issueWithin, queuePush, audit, transaction, receipt, provider };
+  /** The collector's name as the contract shows it (PaymentSchema `collectorName`). */
+  function withCollector(payment: Payment): Payment {
+    if (payment.collectorName !== null) return payment;
+    const name = options.actorName?.(payment.recordedBy) ?? (payment.recordedBy.startsWith('clerk:') ? payment.recordedBy : null);
+    return name === null ? payment : { ...payment, collectorName: name };
+  }
+
+  /** Who took the money a receipt is for; null when nobody is known (setup mode) or the payment is gone. */
+  function collectorOf(receipt: Pick<Receipt, 'paymentId'>): string | null {
+    const payment = repo.findPayment(storage.db(), receipt.paymentId);
+    return payment === null ? null : withCollector(payment).collectorName;
+  }
+
+  return { options, nowIso, nowUtc, quote, issueWithin, queuePush, audit, transaction, receipt, provider, withCollector, collectorOf };
 }

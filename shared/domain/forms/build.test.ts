@@ -116,8 +116,8 @@ describe('the fee receipt', () => {
   const qrOf = (doc: ReturnType<typeof receiptDoc>, role: string) => doc.lines.flatMap((l) => (l.kind === 'qr' && l.role === role ? [l] : []))[0];
 
   test('an issued receipt prints its template, symbol, number, payer, lines, amount in figures and words, and its look-up QR', () => {
-    const doc = receiptDoc({ receipt: sampleReceipt() });
-    expect(doc.templateId).toBe('tt03-2025/receipt@2');
+    const doc = receiptDoc({ receipt: sampleReceipt(), extra: { ...FEES, collectorName: 'Trần Văn Minh' } });
+    expect(doc.templateId).toBe('tt03-2025/receipt@3');
     const text = documentText(doc);
     expect(text).toEqual(
       expect.arrayContaining([
@@ -139,6 +139,15 @@ describe('the fee receipt', () => {
     // Paid: no VietQR (even with a bank account and fixed fees), and no mark.
     expect(qrOf(doc, 'vietqr')).toBeUndefined();
     expect(text.join('\n')).not.toMatch(/PHIẾU THU TẠM|ĐÃ HỦY|THAY THẾ|undefined|……………/);
+    // Both signature columns carry a name: the payer's and the collector's (who took the money).
+    expect(doc.lines.find((line) => line.kind === 'signatures')).toMatchObject({
+      columns: [{ title: 'NGƯỜI NỘP TIỀN', name: 'Đặng Thị Ngọc Ánh' }, { title: 'NGƯỜI THU TIỀN', name: 'Trần Văn Minh' }],
+    });
+  });
+
+  test('with nobody known as the collector (setup mode), NGƯỜI THU TIỀN is a dotted blank to sign by hand', () => {
+    const doc = receiptDoc({ receipt: sampleReceipt() });
+    expect(doc.lines.find((line) => line.kind === 'signatures')).toMatchObject({ columns: [{ name: 'Đặng Thị Ngọc Ánh' }, { title: 'NGƯỜI THU TIỀN', name: '……………' }] });
   });
 
   test('with the server address known, the receipt QR is its look-up link, the code still printed as text', () => {

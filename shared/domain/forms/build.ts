@@ -23,6 +23,8 @@ export type DocumentExtra = Readonly<{
   newDueAt?: string;
   lateDays?: number;
   receiverName?: string;
+  /** Who took the money (a fee receipt's NGƯỜI THU TIỀN): the clerk's name, else the account id. */
+  collectorName?: string;
 }>;
 
 export type DocumentInput = Readonly<{
@@ -67,7 +69,7 @@ export const PLACEHOLDER_NAMES = [
   'applicantPhone', 'applicantEmail', 'sets', 'timeLimit', 'receivedAt', 'receivedDate', 'dueAt', 'dueDate',
   'returnedAt', 'delivery', 'unitName', 'registerBook', 'registerNumber', 'status', 'reason', 'newDueAt', 'lateDays',
   'receiverName', 'feeTotal', 'feeInWords', 'feeLine', 'payerName', 'paymentMethod', 'receiptTemplate',
-  'receiptSymbol', 'receiptNumber', 'cancelReason',
+  'receiptSymbol', 'receiptNumber', 'cancelReason', 'collectorName',
 ] as const;
 export type PlaceholderName = (typeof PLACEHOLDER_NAMES)[number];
 
@@ -114,6 +116,7 @@ function variables(input: DocumentInput): Record<PlaceholderName, string | undef
     // As SHDon in the signed XML: no leading zeros.
     receiptNumber: receipt && receipt.number !== null ? String(receipt.number) : undefined,
     cancelReason: receipt?.cancelReason ?? undefined,
+    collectorName: extra.collectorName,
   };
 }
 

@@ -139,7 +139,7 @@ export const RECEIPT_BODY: readonly Block[] = [
   { kind: 'text', text: 'Biên lai chính thức (ký hiệu, số) được cấp sau; tra cứu bằng mã dưới đây.', style: 'note', when: ['provisional'] },
   { kind: 'qr', content: 'receipt' },
   { kind: 'qr', content: 'vietqr', when: ['unpaid'] },
-  { kind: 'signatures', columns: [sign('NGƯỜI NỘP TIỀN', '{payerName}'), sign('NGƯỜI THU TIỀN')] },
+  { kind: 'signatures', columns: [sign('NGƯỜI NỘP TIỀN', '{payerName}'), sign('NGƯỜI THU TIỀN', '{collectorName}')] },
   { kind: 'notes' },
 ];
 

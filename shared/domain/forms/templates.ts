@@ -25,7 +25,7 @@ const TT01_FROM = '2018-08-21';
 const TT01_TO = '2025-06-30';
 const TT03_FROM = '2025-07-01';
 
-/** `revision` goes up with every change to a template that has printed (receipt@2: the receipt's own data). */
+/** `revision` goes up with every change to a template that has printed (receipt@2: the receipt's own data; @3: the collector's name). */
 function template(set: FormSet, kind: FormKind, formNumber: string | null, title: string, body: readonly Block[], revision = 1): FormTemplate {
   const old = set === 'tt01-2018';
   return {
@@ -74,7 +74,7 @@ export const FORM_TEMPLATES: readonly FormTemplate[] = [
   template('tt01-2018', 'stop', null, 'Thông báo dừng giải quyết hồ sơ', STOP_BODY),
   template('tt01-2018', 'control', 'Mẫu số 05', 'Phiếu kiểm soát quá trình giải quyết hồ sơ', CONTROL_BODY),
   template('tt01-2018', 'register', 'Mẫu số 06', 'Sổ theo dõi hồ sơ', REGISTER_BODY),
-  template('tt01-2018', 'receipt', null, 'Biên lai thu phí, lệ phí', RECEIPT_BODY, 2),
+  template('tt01-2018', 'receipt', null, 'Biên lai thu phí, lệ phí', RECEIPT_BODY, 3),
   template('tt01-2018', 'handover', null, 'Phiếu giao nhận kết quả giải quyết thủ tục hành chính', HANDOVER_BODY),
   template('tt03-2025', 'appointment', 'Mẫu số 01', 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả', APPOINTMENT_BODY),
   template('tt03-2025', 'supplement', 'Mẫu số 02', 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ', SUPPLEMENT_BODY),
@@ -83,7 +83,7 @@ export const FORM_TEMPLATES: readonly FormTemplate[] = [
   template('tt03-2025', 'stop', 'Mẫu số 05', 'Thông báo dừng giải quyết hồ sơ', STOP_BODY),
   template('tt03-2025', 'control', 'Mẫu số 06', 'Phiếu kiểm soát quá trình giải quyết hồ sơ', CONTROL_BODY),
   template('tt03-2025', 'register', 'Mẫu số 07', 'Sổ theo dõi hồ sơ', REGISTER_BODY),
-  template('tt03-2025', 'receipt', null, 'Biên lai thu phí, lệ phí', RECEIPT_BODY, 2),
+  template('tt03-2025', 'receipt', null, 'Biên lai thu phí, lệ phí', RECEIPT_BODY, 3),
   template('tt03-2025', 'handover', null, 'Phiếu giao nhận kết quả giải quyết thủ tục hành chính', HANDOVER_BODY),
 ];
 
