@@ -21,6 +21,7 @@ export const enFees: Readonly<Record<keyof typeof viFees, string>> = {
   'fees.payments.method': 'Method',
   'fees.payments.amount': 'Amount',
   'fees.payments.by': 'Taken by',
+  'fees.payments.bySetup': 'This counter (setup mode, no clerk accounts yet)',
   'fees.payments.none': 'No payment yet.',
   'fees.receipts.heading': 'Receipts',
   'fees.receipts.none': 'No receipt yet.',

@@ -19,6 +19,7 @@ export const viFees = {
   'fees.payments.method': 'Hình thức',
   'fees.payments.amount': 'Số tiền',
   'fees.payments.by': 'Người thu',
+  'fees.payments.bySetup': 'Quầy (chế độ thiết lập, chưa có tài khoản cán bộ)',
   'fees.payments.none': 'Chưa có lần thu nào.',
   'fees.receipts.heading': 'Biên lai',
   'fees.receipts.none': 'Chưa có biên lai.',

@@ -191,6 +191,8 @@ test('a plain clerk sees cancel and replace switched off and the core refuses; a
   await expect(fees.action(first, 'replace')).toBeDisabled();
   await expect(first.getByTestId('receipt-item-why')).toHaveText('Chỉ cán bộ phụ trách được hủy hoặc thay thế biên lai.');
   await expect(fees.action(first, 'cancel')).toHaveAccessibleDescription('Chỉ cán bộ phụ trách được hủy hoặc thay thế biên lai.');
+  // Paid in setup mode: nobody signed in, the panel says so rather than showing an account id.
+  await expect(fees.paymentCollector()).toHaveText('Quầy (chế độ thiết lập, chưa có tài khoản cán bộ)');
   await saveScreenshot(page, testInfo, 'receipts-vi-clerk');
   await expectAccessible(page, testInfo, 'receipts-clerk');
   // The screen only shows it: the core refuses the clerk whatever the client.
@@ -244,6 +246,20 @@ test('a plain clerk sees cancel and replace switched off and the core refuses; a
   expect(receipts[0]).toMatchObject({ payerName: 'Lê Thị Hòa', replaces: receipts[1]?.id });
   expect(receipts[2]?.cancelReason).toBe('abc — ghi sai số tiền');
   expect(new Set(receipts.map((receipt) => receipt.paymentId)).size).toBe(1);
+  // A fee the supervisor takes is listed with his name, never his account id (clerk:minh); after the
+  // receipts above, so their numbers stay as they were.
+  const paidByMinh = await call<{ id: string; code: string }>(request, desk, 'dossiers.intake', {
+    procedureCode: TAM_TRU,
+    applicant: { kind: 'citizen', fullName: 'Phạm Quốc Bảo', idNumber: '001190067891', address: '7 Hàng Gai, Hoàn Kiếm' },
+    papers: [{ name: 'Tờ khai CT01', form: 'original', count: 1 }],
+  });
+  await call(request, desk, 'payments.record', { dossierId: paidByMinh.id, clientTxId: randomUUID(), method: 'cash', amount: 15_000, omitted: ['le-phi-danh-sach-truc-tiep'] });
+  await dossiers.goto(desk.url);
+  await dossiers.searchFor(paidByMinh.code);
+  await dossiers.open(paidByMinh.code);
+  await fees.ready();
+  await expect(fees.paymentCollector()).toHaveText('Trần Văn Minh');
+  await saveScreenshot(page, testInfo, 'receipts-vi-collector-name');
 });
 
 test('a phiếu thu tạm on the dossier screen: marked, cancellable but not replaceable; when the official number arrives the screen says when', async ({ central, desk, page, request }, testInfo) => {

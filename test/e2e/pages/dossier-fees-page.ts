@@ -44,6 +44,11 @@ export class DossierFeesPage {
     return number === null ? this.receipts.and(this.page.locator('[data-number=""]')).first() : this.receipts.and(this.page.locator(`[data-number="${number}"]`));
   }
 
+  /** "Người thu" of the `index`-th payment, newest first (0): the collector's name, as the core gives it. */
+  paymentCollector(index = 0): Locator {
+    return this.payments.nth(index).getByTestId('fee-payment-by');
+  }
+
   action(receipt: Locator, action: ReceiptActionName): Locator {
     return receipt.getByTestId(`receipt-${action}`);
   }

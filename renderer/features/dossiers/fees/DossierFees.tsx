@@ -345,7 +345,8 @@ function PaymentsTable(props: Readonly<{ payments: readonly Payment[] }>) {
             <td className="table__nowrap">{formatVietnamDateTime(payment.recordedAt)}</td>
             <td>{t(payment.method === 'cash' ? 'payment.method.cash' : 'payment.method.transfer')}</td>
             <td className="table__num">{formatNumber(payment.amount)} đ</td>
-            <td>{payment.recordedBy}</td>
+            {/* The core names the collector (clerk accounts); null only in setup mode, where no clerk signed in. */}
+            <td data-testid="fee-payment-by">{payment.collectorName ?? t('fees.payments.bySetup')}</td>
           </tr>
         ))}
       </tbody>
