@@ -41,6 +41,9 @@ export const ScanStartInputSchema = z
     duplex: z.boolean().default(false),
     dpi: z.number().int().min(75).max(600).default(300),
     mode: ScanModeSchema.default('grey'),
+    /** For this scan only, instead of the settings' `deskew` / `autoCrop` (an explicit `autoCrop` applies to the feeder too). */
+    deskew: z.boolean().optional(),
+    autoCrop: z.boolean().optional(),
     ...PaperLink,
   })
   .strict();
@@ -78,7 +81,19 @@ export const ScanProgressSchema = z.object({
   state: z.enum(['scanning', 'assembling', 'done', 'failed', 'cancelled']),
   pagesDone: z.number().int().nonnegative(),
   /** The page that just arrived (1-based), with its flag; absent on state changes. */
-  page: z.object({ number: z.number().int().positive(), width: z.number().int(), height: z.number().int(), blank: z.boolean(), bytes: z.number().int() }).optional(),
+  page: z
+    .object({
+      number: z.number().int().positive(),
+      width: z.number().int(),
+      height: z.number().int(),
+      blank: z.boolean(),
+      bytes: z.number().int(),
+      /** The page was levelled: its content was skewed this many degrees clockwise (one decimal). */
+      deskewedDegrees: z.number().optional(),
+      /** The page was cut to the paper found in a bigger scan (a card on the glass, a dark lid around it). */
+      cropped: z.boolean().optional(),
+    })
+    .optional(),
   document: DocumentSchema.optional(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });
@@ -123,11 +138,19 @@ export const ScanningSettingsSchema = z.object({
   maxPages: z.number().int().min(1).max(1000),
   /** NAPS2's console program (Windows), when installed somewhere else than the default. */
   naps2Path: z.string().max(4096).nullable(),
+  /** Level pages scanned or imported askew (text lines found turned by 0.2°–5°). */
+  deskew: z.boolean(),
+  /**
+   * Cut flatbed scans and imported images to the paper when it is smaller than the glass (an ID card, a
+   * receipt) or framed by a dark lid. Feeder scans are not cut (the feeder's guides already fit the paper)
+   * unless a scan asks for it.
+   */
+  autoCrop: z.boolean(),
 });
 export type ScanningSettings = z.infer<typeof ScanningSettingsSchema>;
 export const ScanningSettingsPatchSchema = ScanningSettingsSchema.partial().strict();
 
-export const DEFAULT_SCANNING_SETTINGS: ScanningSettings = { importFolders: [], esclScanners: [], retentionDays: 30, maxFileMb: 100, maxPages: 300, naps2Path: null };
+export const DEFAULT_SCANNING_SETTINGS: ScanningSettings = { importFolders: [], esclScanners: [], retentionDays: 30, maxFileMb: 100, maxPages: 300, naps2Path: null, deskew: true, autoCrop: true };
 
 // Page editing (docs/SCANNING.md, "Pages"): a document's pages with small pictures, and a new document made
 // from some of its pages (kept, turned, in a new order; pages of another document appended).

@@ -5,6 +5,7 @@ import type { ScanMode } from '../../../shared/contract/scanning.ts';
 import { CoreError } from '../../rpc/core-error.ts';
 import { decodeRawPage } from '../scanning/pipeline/decode.ts';
 import { normalisePage, type NormalisedPage } from '../scanning/pipeline/normalise.ts';
+import { NO_GEOMETRY, type PageGeometry } from '../scanning/pipeline/page-geometry.ts';
 import { DecodeError } from '../scanning/pipeline/raster.ts';
 import { sniff, type SniffedType } from './sniff.ts';
 
@@ -88,7 +89,7 @@ async function checkPdf(bytes: Buffer, limits: ImportLimits): Promise<number> {
  * (JPEG, PNG, TIFF with all its pages) are normalised like scanned pages. Mixing a PDF with other files is
  * refused: pages cannot be merged into a PDF without re-writing it.
  */
-export async function importFiles(paths: readonly string[], roots: readonly string[], limits: ImportLimits, mode: ScanMode): Promise<Imported> {
+export async function importFiles(paths: readonly string[], roots: readonly string[], limits: ImportLimits, mode: ScanMode, geometry: PageGeometry = NO_GEOMETRY): Promise<Imported> {
   const files = paths.map((input) => allowedFile(input, roots));
   const types = files.map((file, index) => checkFile(file, limits, index));
   if (types.includes('pdf')) {
@@ -108,7 +109,7 @@ export async function importFiles(paths: readonly string[], roots: readonly stri
       throw error;
     }
     if (pages.length + rasters.length > limits.maxPages) throw new CoreError('too-many-pages', `More than ${limits.maxPages} pages`, { limit: limits.maxPages });
-    for (const raster of rasters) pages.push(await normalisePage(raster, mode, IMPORT_DPI));
+    for (const raster of rasters) pages.push(await normalisePage(raster, mode, IMPORT_DPI, geometry));
   }
   return { kind: 'pages', pages };
 }

@@ -121,7 +121,9 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
 
   async function importPaths(paths: readonly string[], roots: readonly string[], target: PaperTarget, mode: ScanMode): Promise<DocumentInfo> {
     const current = settings();
-    const imported = await importFiles(paths, roots, { maxFileBytes: current.maxFileMb * 1024 * 1024, maxPages: current.maxPages }, mode);
+    // Imported images are cut and levelled as a flatbed scan is (a scan saved by another program, a photo of a paper).
+    const geometry = { deskew: current.deskew, autoCrop: current.autoCrop };
+    const imported = await importFiles(paths, roots, { maxFileBytes: current.maxFileMb * 1024 * 1024, maxPages: current.maxPages }, mode, geometry);
     if (imported.kind === 'pdf') return keep(imported.bytes, { pages: imported.pages, source: 'import', blankPages: [] }, target);
     return keepPages(imported.pages, 'import', target);
   }

@@ -60,10 +60,12 @@ export function createScanningService(options: ScanningServiceOptions) {
     const encoding = new Set<Promise<unknown>>();
     let pagesDone = 0;
     let reported: Promise<unknown> = Promise.resolve();
-    const maxPages = documents.settings().maxPages;
+    const { maxPages, deskew, autoCrop } = documents.settings();
+    // The settings' auto-crop is for the flatbed (the glass is bigger than most papers); a scan may ask either way.
+    const geometry = { deskew: input.deskew ?? deskew, autoCrop: input.autoCrop ?? (autoCrop && input.source === 'flatbed') };
     try {
       await backend.scan(device, { source: input.source, duplex: input.duplex, dpi: input.dpi, mode: input.mode, workDir }, async (raw) => {
-        for (const prepared of await preparePages(raw, input.mode, maxPages)) {
+        for (const prepared of await preparePages(raw, input.mode, maxPages, geometry)) {
           if (pages.length >= maxPages) throw new CoreError('too-many-pages', `More than ${maxPages} pages in one scan`, { limit: maxPages });
           const number = pages.length + 1;
           // Encodings finish in any order; the clerk sees pages reported in scan order (found as a flaky
@@ -72,7 +74,8 @@ export function createScanningService(options: ScanningServiceOptions) {
           const page = prepared.then(async (done) => {
             await previous;
             pagesDone += 1;
-            if (!session.controller.signal.aborted) emit(session, { pagesDone, page: { number, width: done.width, height: done.height, blank: done.blank, bytes: done.bytes.length } });
+            const shaped = { ...(done.deskewedDegrees ? { deskewedDegrees: done.deskewedDegrees } : {}), ...(done.cropped ? { cropped: true } : {}) };
+            if (!session.controller.signal.aborted) emit(session, { pagesDone, page: { number, width: done.width, height: done.height, blank: done.blank, bytes: done.bytes.length, ...shaped } });
             return done;
           });
           const settled = page.catch(() => undefined); // awaited below; a failure then fails the session

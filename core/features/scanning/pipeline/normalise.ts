@@ -1,6 +1,7 @@
 import { createCanvas, ImageData } from '@napi-rs/canvas';
 import type { ScanMode } from '../../../../shared/contract/scanning.ts';
 import { encodeGreyJpeg } from './grey-jpeg.ts';
+import { applyGeometry, changesPage, NO_GEOMETRY, planGeometry, UNCHANGED, type GeometryPlan, type PageGeometry } from './page-geometry.ts';
 import { encodeBilevelPng } from './png-bilevel.ts';
 import { toGrey, type Raster } from './raster.ts';
 
@@ -12,6 +13,10 @@ export type NormalisedPage = Readonly<{
   format: 'jpeg' | 'png';
   bytes: Buffer;
   blank: boolean;
+  /** The content's skew that was corrected, in degrees clockwise (absent or 0: not turned). */
+  deskewedDegrees?: number;
+  /** Cut to the paper found in a bigger scan (a card or a receipt on the glass, a dark lid around the page). */
+  cropped?: boolean;
 }>;
 
 /**
@@ -94,17 +99,33 @@ function encodeColourJpeg(raster: Raster, quality: number): Promise<Buffer> {
 }
 
 /**
- * One decoded, upright page → the stored form for the chosen mode, with its blank flag. The pixel work is
- * done before this returns; only the JPEG encoding is awaited (off the main thread).
+ * One decoded, upright page → the stored form for the chosen mode, with its blank flag. With `geometry`, the
+ * page is first cut to the paper and levelled (page-geometry.ts); a blank page is never cut or turned. `plan`
+ * is a decision already taken on a smaller copy (a device's JPEG looked at before it is decoded). The pixel
+ * work is done on the main thread; the turn and the JPEG encoding are awaited off it.
  */
-export async function normalisePage(raster: Raster, mode: ScanMode, dpi: number): Promise<NormalisedPage> {
-  const grey = toGrey(raster);
+export async function normalisePage(raster: Raster, mode: ScanMode, dpi: number, geometry: PageGeometry = NO_GEOMETRY, plan?: GeometryPlan): Promise<NormalisedPage> {
+  let grey = toGrey(raster);
   const blank = looksBlank(grey);
-  const base = { width: raster.width, height: raster.height, dpi, blank };
+  const decided = blank ? UNCHANGED : (plan ?? planGeometry(grey, raster, dpi, geometry));
+  // Only what is stored is cut and turned: the grey pixels, or the colour ones in colour mode.
+  let picture = mode === 'colour' ? raster : grey;
+  if (changesPage(decided)) {
+    picture = await applyGeometry(picture, decided);
+    if (mode !== 'colour') grey = picture;
+  }
+  const base = {
+    width: picture.width,
+    height: picture.height,
+    dpi,
+    blank,
+    ...(decided.skewDegrees !== 0 ? { deskewedDegrees: Math.round(decided.skewDegrees * 10) / 10 } : {}),
+    ...(decided.crop ? { cropped: true } : {}),
+  };
   if (mode === 'lineart') return { ...base, format: 'png', bytes: encodeBilevelPng(grey.width, grey.height, grey.data, otsuThreshold(grey)) };
   // Grey: a one-channel JPEG (sharp/mozjpeg), no chroma to pay for; colour stays with Skia's encoder.
   if (mode === 'grey') return { ...base, format: 'jpeg', bytes: await encodeGreyJpeg(grey, JPEG_QUALITY.grey) };
   // A device that sent grey pixels for a colour scan (PNM P5/P4) has no colour to keep: one channel, colour quality.
-  if (raster.channels === 1) return { ...base, format: 'jpeg', bytes: await encodeGreyJpeg(raster, JPEG_QUALITY.colour) };
-  return { ...base, format: 'jpeg', bytes: await encodeColourJpeg(raster, JPEG_QUALITY.colour) };
+  if (picture.channels === 1) return { ...base, format: 'jpeg', bytes: await encodeGreyJpeg(picture, JPEG_QUALITY.colour) };
+  return { ...base, format: 'jpeg', bytes: await encodeColourJpeg(picture, JPEG_QUALITY.colour) };
 }
