@@ -127,6 +127,19 @@ test('IT sets up and enrols the counter; the supervisor adds the network printer
   await expect(settings.calendarHours).toContainText('07:00–11:30, 13:30–17:00');
   await expect(settings.calendarDays.locator('tbody tr').first()).toBeVisible();
 
+  // Page straightening and cropping: on by default; the supervisor turns cropping off, keyboard only.
+  await expect(settings.scanningDeskew).toBeChecked();
+  await expect(settings.scanningAutoCrop).toBeChecked();
+  await expect(settings.scannersSection).toContainText('Chỉnh thẳng trang bị lệch');
+  await settings.scanningAutoCrop.focus();
+  await page.keyboard.press('Space');
+  await expect(settings.scanningAutoCrop).not.toBeChecked();
+  await settings.pressOn(settings.scanningSave);
+  await expect(settings.scannersSection.getByRole('status')).toHaveText('Đã lưu.');
+  expect(await call(request, desk, 'scanning.settings', {})).toMatchObject({ deskew: true, autoCrop: false });
+  await settings.scannersSection.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, testInfo, 'settings-scanning');
+
   await expectAccessible(page, testInfo, 'settings-supervisor');
   await saveScreenshot(page, testInfo, 'settings-supervisor');
 });
@@ -150,6 +163,7 @@ test('a plain clerk sees the settings read-only with the reason; the core refuse
   await expect(settings.centreName).toHaveValue('UBND phường Hoàn Kiếm');
   await expect(settings.centreName).toBeDisabled();
   await expect(settings.scanningRetention).toBeDisabled();
+  await expect(settings.scanningDeskew).toBeDisabled();
   await expect(settings.counterSave).toHaveCount(0);
   await expect(settings.addPrinter).toHaveCount(0);
   await expect(settings.enrolCode).toHaveCount(0);
@@ -165,6 +179,7 @@ test('a plain clerk sees the settings read-only with the reason; the core refuse
     ['settings.update', { serverUrl: 'https://may-chu-khac.example' }],
     ['printers.save', { id: 'quay-1', name: 'Đổi tên', connection: { kind: 'tcp', host: '10.0.0.9' } }],
     ['scanning.updateSettings', { retentionDays: 1 }],
+    ['scanning.updateSettings', { deskew: false }],
   ] as const) {
     const answer = await request.post(`${desk.url}/rpc/${method}`, { data: input });
     expect(await answer.json(), method).toMatchObject({ ok: false, error: { code: 'forbidden-role' } });

@@ -13,8 +13,18 @@ type LimitField = 'retentionDays' | 'maxFileMb' | 'maxPages';
 const LIMITS: Readonly<Record<LimitField, readonly [number, number]>> = { retentionDays: [0, 3650], maxFileMb: [1, 1024], maxPages: [1, 1000] };
 const FIELDS = Object.keys(LIMITS) as LimitField[];
 
-type Draft = Readonly<Record<LimitField, string>>;
-const draftOf = (settings: ScanningSettings): Draft => ({ retentionDays: String(settings.retentionDays), maxFileMb: String(settings.maxFileMb), maxPages: String(settings.maxPages) });
+/** Page normalisation switches (docs/SCANNING.md "Upright"): level skewed pages, cut a small paper out of the glass. */
+type PageSwitch = 'deskew' | 'autoCrop';
+const SWITCHES: readonly PageSwitch[] = ['deskew', 'autoCrop'];
+
+type Draft = Readonly<Record<LimitField, string> & Record<PageSwitch, boolean>>;
+const draftOf = (settings: ScanningSettings): Draft => ({
+  retentionDays: String(settings.retentionDays),
+  maxFileMb: String(settings.maxFileMb),
+  maxPages: String(settings.maxPages),
+  deskew: settings.deskew,
+  autoCrop: settings.autoCrop,
+});
 
 /** Scanners found (scanners.list), a capability test (scanners.test, nothing scanned), and the scanning limits. */
 export function ScannersSection(props: Readonly<{ canConfigure: boolean }>) {
@@ -67,7 +77,8 @@ export function ScannersSection(props: Readonly<{ canConfigure: boolean }>) {
       document.getElementById(`scanning-${found[0]}`)?.focus();
       return;
     }
-    void core.call('scanning.updateSettings', { retentionDays: Number(draft.retentionDays), maxFileMb: Number(draft.maxFileMb), maxPages: Number(draft.maxPages) }).then(
+    const patch = { retentionDays: Number(draft.retentionDays), maxFileMb: Number(draft.maxFileMb), maxPages: Number(draft.maxPages), deskew: draft.deskew, autoCrop: draft.autoCrop };
+    void core.call('scanning.updateSettings', patch).then(
       (next) => {
         settings.replace(next);
         setDraft(draftOf(next));
@@ -165,6 +176,27 @@ export function ScannersSection(props: Readonly<{ canConfigure: boolean }>) {
                 </Field>
               ))}
             </div>
+            {SWITCHES.map((name) => (
+              <label key={name} className="settings-switch">
+                <input
+                  type="checkbox"
+                  className="checkbox"
+                  id={`scanning-${name}`}
+                  checked={draft[name]}
+                  aria-describedby={`scanning-${name}-hint`}
+                  onChange={(event) => {
+                    setDraft({ ...draft, [name]: event.target.checked });
+                    setSaved(false);
+                  }}
+                />
+                <span>
+                  {t(`settings.scanning.${name}`)}
+                  <span className="settings-sub" id={`scanning-${name}-hint`}>
+                    {t(`settings.scanning.${name}Hint`)}
+                  </span>
+                </span>
+              </label>
+            ))}
             {props.canConfigure ? (
               <div className="actions">
                 <button type="submit" className="button button--primary" data-testid="scanning-save">

@@ -30,6 +30,10 @@ export class SettingsPage {
   readonly calendarDays: Locator;
   readonly calendarHours: Locator;
   readonly scanningRetention: Locator;
+  readonly scanningDeskew: Locator;
+  readonly scanningAutoCrop: Locator;
+  readonly scanningSave: Locator;
+  readonly scannersSection: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -60,6 +64,10 @@ export class SettingsPage {
     this.calendarDays = page.getByTestId('calendar-days');
     this.calendarHours = page.getByTestId('calendar-hours');
     this.scanningRetention = page.locator('#scanning-retentionDays');
+    this.scanningDeskew = page.locator('#scanning-deskew');
+    this.scanningAutoCrop = page.locator('#scanning-autoCrop');
+    this.scanningSave = page.getByTestId('scanning-save');
+    this.scannersSection = page.getByTestId('settings-scanners');
   }
 
   /** Alt+5, the settings shortcut. */

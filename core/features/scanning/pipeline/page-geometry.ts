@@ -24,7 +24,11 @@ const CROP_MARGIN_MM = 3;
 /** The working copy's longest side: about 100 dpi for A4 at 300 dpi, enough to see text lines and paper edges. */
 const WORKING_SIDE = 1200;
 
-/** A copy `factor` times smaller each way: the mean of each block (edges, paper) and its darkest pixel (thin strokes). */
+/**
+ * A copy `factor` times smaller each way: the mean of each block (edges, paper) and its darkest pixel (thin
+ * strokes). Every second row of a block is read (all of it when the factor is 1 or 2): the main thread pays
+ * for this on every page, and a stroke of text at 200–300 dpi is more than one pixel thick.
+ */
 export function shrink(grey: Raster, factor: number): { mean: Raster; min: Raster } {
   const width = Math.max(1, Math.floor(grey.width / factor));
   const height = Math.max(1, Math.floor(grey.height / factor));
@@ -32,11 +36,12 @@ export function shrink(grey: Raster, factor: number): { mean: Raster; min: Raste
   const min = new Uint8Array(width * height);
   const sums = new Uint32Array(width);
   const mins = new Uint8Array(width);
-  const area = factor * factor;
+  const rowStep = factor > 2 ? 2 : 1;
+  const area = factor * Math.ceil(factor / rowStep);
   for (let y = 0; y < height; y += 1) {
     sums.fill(0);
     mins.fill(255);
-    for (let dy = 0; dy < factor; dy += 1) {
+    for (let dy = 0; dy < factor; dy += rowStep) {
       const row = (y * factor + dy) * grey.width;
       for (let x = 0, source = row; x < width; x += 1) {
         for (let dx = 0; dx < factor; dx += 1, source += 1) {
