@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { PageRotation } from '../../../shared/contract/scanning.ts';
 import type { NormalisedPage } from '../scanning/pipeline/normalise.ts';
 import { PRODUCER } from './page-images.ts';
+import { writePdfaXmp, xmlSafe } from './pdfa-xmp.ts';
 
 /** A page to lay out: its picture (upright as stored) and how the page is turned when shown (PDF /Rotate). */
 export type AssemblyPage = Pick<NormalisedPage, 'width' | 'height' | 'dpi' | 'bytes'> & Readonly<{ rotate?: PageRotation }>;
@@ -9,19 +10,20 @@ export type AssemblyPage = Pick<NormalisedPage, 'width' | 'height' | 'dpi' | 'by
 /**
  * One PDF from normalised pages, each page the physical size of its scan (pixels ÷ dpi), the image filling it.
  * PDF/A-2b (pdfkit's `subset`): XMP metadata with the PDF/A identification and an sRGB output intent; the
- * pages hold only images (no fonts to embed, no transparency), which is what PDF/A-2b needs of them. Not
- * checked with a PDF/A validator here (none is installed): `qpdf --check` and the page count are.
+ * pages hold only images (DeviceGray or DeviceRGB, which the sRGB intent allows; no fonts, no transparency).
+ * pdfkit's own XMP for the Info entries is replaced (`writePdfaXmp`: it was unescaped and had no ModifyDate).
+ * Checked in the tests by test/harness/pdfa-check.ts, our check of the ISO 19005-2 clauses that apply to such
+ * files (header, trailer /ID, streams and filters, output intent and ICC header, device colours, images,
+ * actions, XMP well-formed with pdfaid part 2 / B, Info = XMP), plus `qpdf --check`. Not run through a full
+ * validator such as veraPDF (none here; docs/SCANNING.md says how): font programs, ICC profile contents beyond
+ * the header and more are not looked at.
  * `createdAt` fixes the metadata so the same pages give the same bytes (and the same SHA-256).
  */
 export function assemblePdf(pages: readonly AssemblyPage[], createdAt: Date, title: string): Promise<Buffer> {
   if (pages.length === 0) return Promise.reject(new Error('no pages to assemble'));
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    pdfVersion: '1.7',
-    subset: 'PDF/A-2b',
-    compress: true,
-    info: { Title: title, Creator: PRODUCER, Producer: PRODUCER, CreationDate: createdAt, ModDate: createdAt },
-  });
+  const info = { Title: xmlSafe(title), Creator: PRODUCER, Producer: PRODUCER, CreationDate: createdAt, ModDate: createdAt };
+  const doc = new PDFDocument({ autoFirstPage: false, pdfVersion: '1.7', subset: 'PDF/A-2b', compress: true, info });
+  writePdfaXmp(doc, info);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {

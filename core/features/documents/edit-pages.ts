@@ -16,9 +16,11 @@ const turn = (a: PageRotation, b: PageRotation): PageRotation => ((a + b) % 360)
 /**
  * A new PDF from pages of stored documents, in the order given, each turned further by its `rotate`.
  * When every page comes from one of our PDFs (one picture a page), the PDF is laid out again from those
- * pictures (PDF/A-2b like every scan, no re-encoding, a dropped page's picture is gone from the bytes).
- * Otherwise (a PDF imported as it came) pdf-lib copies the chosen pages into a new document, which carries
- * only what those pages use. Nothing is stored here: the caller stores and links the result.
+ * pictures by assemblePdf (PDF/A-2b like every scan, no re-encoding, a dropped page's picture is gone from the
+ * bytes); pdfa.test.ts runs test/harness/pdfa-check.ts on turned, reordered and appended results (not veraPDF:
+ * see assemble-pdf.ts for what that check covers). Otherwise (a PDF imported as it came) pdf-lib copies the
+ * chosen pages into a new document, which carries only what those pages use and claims no PDF/A (the source
+ * may not be one either). Nothing is stored here: the caller stores and links the result.
  */
 export async function editPdf(load: LoadDocument, edit: Pick<DocumentsEditPagesInput, 'sha256' | 'pages'>, createdAt: Date, title: string, maxPages: number): Promise<EditedPdf> {
   if (edit.pages.length > maxPages) throw new CoreError('too-many-pages', `More than ${maxPages} pages`, { limit: maxPages });
