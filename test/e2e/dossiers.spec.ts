@@ -72,6 +72,72 @@ test('search by name without diacritics, request a supplement, then record it', 
   expect((await call<Dossier>(request, desk, 'dossiers.get', { id: dossier.id })).status).toBe('processing');
 });
 
+test('the results are a grid: ArrowDown from the search field to the first dossier, arrows between rows, Enter opens; one Tab stop', async ({ desk, page, request }, testInfo) => {
+  await configureCounter(request, desk);
+  const received = [await receive(request, desk), await receive(request, desk), await receive(request, desk)];
+  const dossiers = new DossiersPage(page);
+  const keys = new ClerkKeys(page);
+  await dossiers.goto(desk.url);
+  await expect(dossiers.rows).toHaveCount(3); // today's list, newest first
+  const grid = page.getByRole('grid', { name: 'Nhận hôm nay: 3 hồ sơ' });
+  await expect(grid).toBeVisible();
+  await expect(grid).toHaveAccessibleDescription('↓ đến danh sách · ↑ ↓ ← → chọn hồ sơ · Enter mở');
+  await expect(dossiers.search).toHaveAccessibleDescription('↓ đến danh sách · ↑ ↓ ← → chọn hồ sơ · Enter mở');
+  const link = (index: number) => dossiers.rows.nth(index).getByRole('link');
+  const codes = await dossiers.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-code') ?? ''));
+  expect(new Set(codes)).toEqual(new Set(received.map((dossier) => dossier.code)));
+
+  await dossiers.search.focus();
+  await keys.press('ArrowDown');
+  await expect(link(0)).toBeFocused();
+  await keys.press('ArrowDown');
+  await keys.press('ArrowDown');
+  await keys.press('ArrowDown'); // the last row stays
+  await expect(link(2)).toBeFocused();
+  await keys.press('ArrowUp');
+  await expect(link(1)).toBeFocused();
+  // Along the row, cell by cell: the applicant's name; End to the due date, Home back to the code.
+  await keys.press('ArrowRight');
+  await expect(dossiers.rows.nth(1).getByRole('gridcell').nth(1)).toBeFocused();
+  await keys.press('End');
+  await expect(dossiers.rows.nth(1).getByRole('gridcell').nth(4)).toBeFocused();
+  await saveScreenshot(page, testInfo, 'dossiers-grid-cell');
+  await expectAccessible(page, testInfo, 'dossiers-grid');
+  await keys.press('Home');
+  await expect(link(1)).toBeFocused();
+  // One Tab stop: Shift+Tab leaves the grid for the filters, Tab comes back to the same row.
+  await page.keyboard.press('Shift+Tab');
+  await expect(dossiers.filters.getByRole('button').last()).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(link(1)).toBeFocused();
+  // ArrowUp on the first row: back to the search field.
+  await keys.press('ArrowUp');
+  await keys.press('ArrowUp');
+  await expect(dossiers.search).toBeFocused();
+
+  // A search with one hit: type, Enter, ArrowDown, Enter — the hit's dossier opens.
+  const wanted = received[1]!;
+  await keys.type(wanted.code);
+  await keys.press('Enter');
+  await page.getByText(`“${wanted.code}”`).first().waitFor();
+  await expect(dossiers.rows).toHaveCount(1);
+  await saveScreenshot(page, testInfo, 'dossiers-search-one-hit');
+  const before = keys.count;
+  await dossiers.openByKeyboard(keys, wanted.code);
+  expect(keys.log.slice(before)).toEqual(['ArrowDown', 'Enter']);
+  await expect(dossiers.code).toHaveText(`Hồ sơ ${wanted.code}`);
+
+  // Back in the list (the finder keeps the search): Enter on another cell of the row opens its dossier too.
+  await keys.press('Escape');
+  await expect(dossiers.rows).toHaveCount(1);
+  await dossiers.search.focus();
+  await keys.press('ArrowDown');
+  await keys.press('ArrowRight');
+  await expect(dossiers.rows.first().getByRole('gridcell').nth(1)).toBeFocused();
+  await keys.press('Enter');
+  await expect(dossiers.code).toHaveText(`Hồ sơ ${wanted.code}`);
+});
+
 test('refusal needs a reason, then closes the dossier', async ({ desk, page, request }, testInfo) => {
   await configureCounter(request, desk);
   const dossier = await receive(request, desk);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DossierSummary } from '../../../shared/contract/dossiers.ts';
 import type { FeeStatus } from '../../../shared/contract/receipts.ts';
 import type { CoreClientError } from '../../core-client/core-client-error.ts';
@@ -6,9 +6,10 @@ import type { Input } from '../../../shared/contract/methods.ts';
 import { useCore } from '../../core-client/CoreProvider.tsx';
 import { asCoreClientError, type Loadable } from '../../core-client/use-core-query.ts';
 import { useT } from '../../i18n/LanguageProvider.tsx';
+import { Kbd } from '../../ui/Kbd.tsx';
 import { ToggleGroup } from '../../ui/ToggleGroup.tsx';
 import { describeFailure } from '../home/describe-failure.ts';
-import { DossierTable } from './DossierTable.tsx';
+import { DossierTable, type DossierGridHandle } from './DossierTable.tsx';
 
 /** The lists offered here ('all' is for reports, not for the counter). */
 type ListFilter = Exclude<NonNullable<Input<'dossiers.list'>['filter']>, 'all'>;
@@ -29,6 +30,9 @@ export function DossierFinder() {
   const [result, setResult] = useState<Loadable<readonly DossierSummary[]>>({ status: 'loading' });
   // The fee state of the dossiers shown ("chưa thu phí"), read after the list; the list does not wait for it.
   const [fees, setFees] = useState<Readonly<{ map: ReadonlyMap<string, FeeStatus>; error: CoreClientError | null }>>({ map: new Map(), error: null });
+  const search = useRef<HTMLInputElement>(null);
+  const grid = useRef<DossierGridHandle>(null);
+  const hasRows = result.status === 'ready' && result.value.length > 0;
 
   useEffect(() => {
     lastSource = source;
@@ -70,11 +74,34 @@ export function DossierFinder() {
             {t('dossiers.search.label')}
           </label>
           <div className="finder-bar__row">
-            <input id="dossier-search" data-autofocus className="input" type="search" autoComplete="off" placeholder={t('dossiers.search.placeholder')} value={query} onChange={(event) => { lastQuery = event.target.value; setQuery(event.target.value); }} />
+            <input
+              ref={search}
+              id="dossier-search"
+              data-autofocus
+              className="input"
+              type="search"
+              autoComplete="off"
+              placeholder={t('dossiers.search.placeholder')}
+              value={query}
+              aria-describedby="dossier-grid-keys"
+              onChange={(event) => {
+                lastQuery = event.target.value;
+                setQuery(event.target.value);
+              }}
+              onKeyDown={(event) => {
+                // ArrowDown: to the first dossier of the list shown, without walking the button and the filters.
+                if (event.key !== 'ArrowDown' || !hasRows || event.altKey || event.ctrlKey || event.shiftKey || event.metaKey) return;
+                event.preventDefault();
+                grid.current?.focusFirst();
+              }}
+            />
             <button type="submit" className="button button--primary">
               {t('dossiers.search.button')}
             </button>
           </div>
+          <p id="dossier-grid-keys" className="finder-bar__keys" data-testid="dossier-grid-keys">
+            <Kbd keys="↓" /> {t('dossiers.grid.toList')} · <Kbd keys="↑ ↓ ← →" /> {t('dossiers.grid.move')} · <Kbd keys="Enter" /> {t('dossiers.grid.open')}
+          </p>
         </form>
         <ToggleGroup
           label={t('dossiers.filter.label')}
@@ -97,7 +124,16 @@ export function DossierFinder() {
             {t('fees.list.failed', { reason: describeFailure(fees.error, translator), code: fees.error.code })}
           </p>
         ) : null}
-        {result.status === 'ready' && result.value.length > 0 ? <DossierTable dossiers={result.value} fees={fees.map} caption={t('dossiers.table.caption', { list: caption, n: result.value.length })} /> : null}
+        {result.status === 'ready' && result.value.length > 0 ? (
+          <DossierTable
+            ref={grid}
+            dossiers={result.value}
+            fees={fees.map}
+            caption={t('dossiers.table.caption', { list: caption, n: result.value.length })}
+            describedBy="dossier-grid-keys"
+            onExitTop={() => search.current?.focus()}
+          />
+        ) : null}
       </div>
     </main>
   );

@@ -52,8 +52,14 @@ export class DossiersPage {
   async searchFor(query: string): Promise<void> {
     await this.search.fill(query);
     await this.search.press('Enter');
-    // The list shown before the search is "ready" too: wait for the caption naming this query, or a row of the
-    // old list may be pressed just as the results replace it.
+    await this.resultsFor(query);
+  }
+
+  /**
+   * Waits for the results of `query`. The list shown before the search is "ready" too: wait for the caption
+   * naming this query, or a row of the old list may be pressed (or arrowed to) just as the results replace it.
+   */
+  async resultsFor(query: string): Promise<void> {
     await this.page.getByText(`“${query}”`).first().waitFor();
     await this.results.and(this.page.locator('[data-status="ready"]')).waitFor();
   }
@@ -74,12 +80,20 @@ export class DossiersPage {
     await this.search.and(this.page.locator(':focus')).waitFor();
     await keys.type(query);
     await keys.press('Enter');
-    await this.results.and(this.page.locator('[data-status="ready"]')).waitFor();
+    await this.resultsFor(query);
   }
 
-  /** Keyboard only: Tab to the dossier's link in the list, Enter; waits for the detail. */
-  async openByKeyboard(keys: ClerkKeys, code: string): Promise<void> {
-    await keys.tabTo(this.rows.filter({ hasText: code }).getByRole('link'));
+  /**
+   * Keyboard only, from the search field: ArrowDown to the list's first dossier, ArrowDown (each counted) down to
+   * the dossier's row, Enter; waits for the detail. Fails after `max` presses, like a Tab walk that wanders.
+   */
+  async openByKeyboard(keys: ClerkKeys, code: string, max = 12): Promise<void> {
+    const link = this.rows.filter({ hasText: code }).getByRole('link');
+    for (let presses = 0; ; presses += 1) {
+      if (await link.evaluate((element) => element === document.activeElement)) break;
+      if (presses === max) throw new Error(`${String(max)} ArrowDown presses did not reach ${code}`);
+      await keys.press('ArrowDown');
+    }
     await keys.press('Enter');
     await this.code.waitFor();
   }
