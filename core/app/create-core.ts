@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract/events.ts';
 import type { StorageState } from '../../shared/contract/system.ts';
-import { createFetchHttpClient } from '../adapters/fetch-http-client.ts';
+import { createNodeHttpClient } from '../adapters/node-http-client.ts';
 import { silentLogger } from '../adapters/json-logger.ts';
 import { citizenHandlers } from '../features/citizen/handlers.ts';
 import { paymentsHandlers } from '../features/payments/handlers.ts';
@@ -147,7 +147,7 @@ export function createCore(options: CoreOptions): Core {
     clock,
     logger,
     settings,
-    http: options.http ?? createFetchHttpClient(),
+    http: options.http ?? createNodeHttpClient(),
     // Clerk accounts, catalogue, calendars, form values: applied by their features (made below, hence getters).
     reference: referenceAppliers({ auth, catalogue: () => catalogue, calendar: () => calendar, printing: () => printing, dataDir }),
     applyStatus: (change) => boundDossiers().applyServerStatus(change),

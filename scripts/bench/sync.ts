@@ -67,7 +67,8 @@ export async function benchSync(options: Options): Promise<void> {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     console.log(`drain to ${server ? 'the real central server (PGlite, its own process)' : serverUrl}: ${ms(elapsed)} (${((options.dossiers / elapsed) * 1000).toFixed(0)} dossiers/s); left pending ${status.pending}, dead letters ${status.deadLetters}`);
     console.log(`counter's peak RSS while draining: ${(peakRss / 1024 / 1024).toFixed(0)} MiB (${(baselineRss / 1024 / 1024).toFixed(0)} MiB before)`);
-    await benchScanUpload(core, unwrap, counterDir, { files: 10, megabytesEach: 5 });
+    // 40 scans of 5 MB (a 50-page grey paper is ~5 MB): 200 MB, so the fixed cost of a sync round is not the figure.
+    await benchScanUpload(core, unwrap, counterDir, { files: 40, megabytesEach: 5 });
   } finally {
     core.stop();
     await server?.stop();

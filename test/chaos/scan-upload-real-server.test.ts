@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { createFetchHttpClient } from '../../core/adapters/fetch-http-client.ts';
+import { createNodeHttpClient } from '../../core/adapters/node-http-client.ts';
 import type { Core } from '../../core/app/create-core.ts';
 import type { HttpClient } from '../../core/ports/http-client.ts';
 import type { DocumentInfo } from '../../shared/contract/scanning.ts';
@@ -31,15 +31,15 @@ beforeEach(async () => {
   now = new Date();
   patches.length = 0;
   uploads.most = 0;
-  const fetchHttp = createFetchHttpClient();
+  const realHttp = createNodeHttpClient();
   // Records the Upload-Offset of every chunk the counter sends.
   const http: HttpClient = {
     async request(request) {
       if (request.method === 'PATCH') patches.push(Number(request.headers?.['upload-offset']));
-      if (!request.url.includes('/uploads')) return fetchHttp.request(request);
+      if (!request.url.includes('/uploads')) return realHttp.request(request);
       uploads.most = Math.max(uploads.most, ++uploads.inFlight);
       try {
-        return await fetchHttp.request(request);
+        return await realHttp.request(request);
       } finally {
         uploads.inFlight -= 1;
       }

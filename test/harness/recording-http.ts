@@ -1,11 +1,11 @@
-import { createFetchHttpClient } from '../../core/adapters/fetch-http-client.ts';
+import { createNodeHttpClient } from '../../core/adapters/node-http-client.ts';
 import type { HttpClient } from '../../core/ports/http-client.ts';
 
 export type Exchange = Readonly<{ path: string; status: number }>;
 
 /** The real fetch client, remembering each exchange's path and status (e.g. that an unchanged kind cost one 304). */
 export function recordingHttpClient(): { http: HttpClient; exchanges: Exchange[] } {
-  const fetchClient = createFetchHttpClient();
+  const fetchClient = createNodeHttpClient();
   const exchanges: Exchange[] = [];
   const http: HttpClient = {
     async request(request) {

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createFetchHttpClient } from '../../adapters/fetch-http-client.ts';
+import { createNodeHttpClient } from '../../adapters/node-http-client.ts';
 import { systemClock } from '../../ports/clock.ts';
 import { createTestCore } from '../../../test/harness/test-core.ts';
 import { makeTempDir } from '../../../test/harness/temp-dir.ts';
@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const http_ = createFetchHttpClient();
+const http_ = createNodeHttpClient();
 
 describe('connectivity from real requests', () => {
   test.each([

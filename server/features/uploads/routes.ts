@@ -8,7 +8,8 @@ import type { Route } from '../../http/router.ts';
 import { withCounter } from '../counters/guard.ts';
 import { agencyHoldsFile } from '../documents/repo.ts';
 import { addUploadRef, completeFile, findUpload, insertUpload, markComplete, setReceived, type UploadRow } from './repo.ts';
-import { discardPartial, finalPath, partialPath, partialSize, promote, sha256OfFile, writeChunk } from './store.ts';
+import { createPartialHashes } from './partial-hashes.ts';
+import { discardPartial, finalPath, partialDigest, partialSize, promote, writeChunk } from './store.ts';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 const CHUNK_TYPES = /^application\/(offset\+)?octet-stream\b/i;
@@ -30,6 +31,7 @@ function createSerialiser() {
 
 export function uploadRoutes(app: AppContext): Route[] {
   const serialise = createSerialiser();
+  const hashes = createPartialHashes();
 
   /** The recorded offset, never past the bytes actually on disk (a crash between write and record). */
   async function current(sha256: string): Promise<UploadRow | null> {
@@ -59,7 +61,7 @@ export function uploadRoutes(app: AppContext): Route[] {
           const row = (await current(input.sha256))!;
           if (!row.complete && row.size !== input.size) {
             // Same SHA-256, another size: the earlier start was wrong; begin again with this one.
-            discardPartial(app.dataDir, input.sha256);
+            discardPartial(app.dataDir, input.sha256, hashes);
             await setReceived(app.sql, input.sha256, 0, input.size);
             return stateOf({ ...row, size: input.size, received: 0 });
           }
@@ -110,20 +112,20 @@ export function uploadRoutes(app: AppContext): Route[] {
             throw new ApiError(409, 'upload-offset-mismatch', { details: { offset: row.received }, headers: offsetHeaders(stateOf(row)) });
           }
           const room = Math.min(MAX_UPLOAD_CHUNK_BYTES, row.size - row.received);
-          const result = await writeChunk(app.dataDir, sha256, offset, ctx.req, room);
+          const result = await writeChunk(app.dataDir, sha256, offset, ctx.req, room, hashes);
           if (result.overLimit) {
             throw new ApiError(413, 'payload-too-large', { message: `The chunk goes past the file's size or ${MAX_UPLOAD_CHUNK_BYTES} bytes`, headers: offsetHeaders(stateOf(row)) });
           }
           const received = offset + result.written;
           await setReceived(app.sql, sha256, received);
           if (received < row.size) return stateOf({ ...row, received });
-          const actual = await sha256OfFile(partialPath(app.dataDir, sha256));
+          const actual = await partialDigest(app.dataDir, sha256, row.size, hashes);
           if (actual !== sha256) {
-            discardPartial(app.dataDir, sha256);
+            discardPartial(app.dataDir, sha256, hashes);
             await setReceived(app.sql, sha256, 0);
             throw new ApiError(422, 'upload-checksum-mismatch', { details: { expected: sha256, actual, offset: 0 }, headers: offsetHeaders(stateOf({ ...row, received: 0 })) });
           }
-          promote(app.dataDir, sha256);
+          promote(app.dataDir, sha256, hashes);
           await markComplete(app.sql, sha256);
           return stateOf({ ...row, received: row.size, complete: true });
         });
