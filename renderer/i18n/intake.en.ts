@@ -13,6 +13,8 @@ export const enIntake: Readonly<Record<keyof typeof viIntake, string>> = {
   'intake.title': 'Receive a dossier',
   'intake.keys.review': 'review before receiving',
   'intake.keys.receive': 'receive the dossier',
+  'intake.keys.back': 'back to editing',
+  'intake.keys.next': 'receive the next dossier',
   'intake.form.review': 'Review',
 
   'intake.procedure.heading': 'Administrative procedure',

@@ -14,6 +14,8 @@ export const viIntake = {
   'intake.title': 'Tiếp nhận hồ sơ',
   'intake.keys.review': 'xem lại trước khi tiếp nhận',
   'intake.keys.receive': 'tiếp nhận hồ sơ',
+  'intake.keys.back': 'quay lại sửa',
+  'intake.keys.next': 'tiếp nhận hồ sơ mới',
   'intake.form.review': 'Xem lại',
 
   'intake.procedure.heading': 'Thủ tục hành chính',

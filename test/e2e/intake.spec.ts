@@ -57,6 +57,7 @@ test('a standard intake by keyboard only, the applicant from a scanned ID card',
   await expect(intake.address).toHaveValue(citizen.address);
   await expect(intake.phone).toBeFocused();
   await intake.keys.type(citizen.phone ?? '');
+  await expect(intake.keyHint).toHaveText('Ctrl+Enter xem lại trước khi tiếp nhận');
   await saveScreenshot(page, testInfo, 'intake-vi-filled');
   await expectAccessible(page, testInfo, 'intake-filled');
 
@@ -64,6 +65,7 @@ test('a standard intake by keyboard only, the applicant from a scanned ID card',
   await intake.openReview();
   await expect(intake.confirm).toBeFocused();
   await expect(intake.review).toContainText(citizen.fullName);
+  await expect(intake.keyHint).toHaveText('Ctrl+Enter tiếp nhận hồ sơ · Esc quay lại sửa');
   await saveScreenshot(page, testInfo, 'intake-vi-review');
   await intake.receive();
 
@@ -77,11 +79,14 @@ test('a standard intake by keyboard only, the applicant from a scanned ID card',
   // Space) and takes the exact cash (Ctrl+Enter): the payment, the signed receipt and its print job.
   const payment = new PaymentPage(page, intake.keys);
   await payment.ready();
+  // Received: the header no longer offers "tiếp nhận"; at the fee step Ctrl+Enter pays and Esc leaves it.
+  await expect(intake.keyHint).toHaveText('Ctrl+Enter thu tiền và in biên lai · Esc thu sau');
   await payment.toggleLine(1);
   await expect(payment.total).toHaveText('15.000 đ');
   await payment.pay();
   await expect(payment.receipt).toHaveAttribute('data-status', 'issued');
   await expect(intake.next).toBeFocused();
+  await expect(intake.keyHint).toHaveText('Enter tiếp nhận hồ sơ mới');
   await saveScreenshot(page, testInfo, 'intake-vi-result');
   await expectAccessible(page, testInfo, 'intake-result');
 

@@ -5,6 +5,7 @@ import { ApplicantFields } from './ApplicantFields.tsx';
 import { DeliveryFields } from './DeliveryFields.tsx';
 import { IntakeResult } from './IntakeResult.tsx';
 import { IntakeReview } from './IntakeReview.tsx';
+import { intakeKeyHints } from './key-hints.ts';
 import { PapersChecklist } from './PapersChecklist.tsx';
 import { ProcedurePicker } from './ProcedurePicker.tsx';
 import { useIdScanner } from './use-id-scanner.ts';
@@ -49,14 +50,13 @@ export function IntakeScreen(props: Readonly<{ active: boolean; onOpenDossier: (
     <main className="app-main app-main--wide" data-testid="intake-screen" data-stage={stage}>
       <div className="screen-head">
         <h1 className="page-title">{t('intake.title')}</h1>
-        <p className="screen-head__keys">
-          <Kbd keys="Ctrl+Enter" /> {stage === 'form' ? t('intake.keys.review') : feePending ? t('payment.keys.pay') : t('intake.keys.receive')}
-          {feePending ? (
-            <>
-              {' · '}
-              <Kbd keys="Esc" /> {t('payment.keys.later')}
-            </>
-          ) : null}
+        <p className="screen-head__keys" data-testid="intake-keys">
+          {intakeKeyHints(stage, feePending).map((hint, index) => (
+            <span key={hint.keys}>
+              {index > 0 ? ' · ' : null}
+              <Kbd keys={hint.keys} /> {t(hint.label)}
+            </span>
+          ))}
         </p>
       </div>
       {stage === 'done' && intake.result ? <IntakeResult dossier={intake.result} fee={intake.fee} onFee={intake.finishFee} onNext={intake.startNext} onOpen={props.onOpenDossier} /> : null}

@@ -32,12 +32,15 @@ export class IntakePage {
   readonly resultDue: Locator;
   readonly resultPin: Locator;
   readonly next: Locator;
+  /** The header's key hint: what the keys do at the step on screen. */
+  readonly keyHint: Locator;
 
   constructor(page: Page, keys: ClerkKeys = new ClerkKeys(page)) {
     this.page = page;
     this.keys = keys;
     this.root = page.getByTestId('intake-screen');
     this.heading = this.root.getByRole('heading', { level: 1 });
+    this.keyHint = page.getByTestId('intake-keys');
     this.procedureInput = page.locator('#intake-procedure');
     this.procedureOptions = page.getByRole('listbox').getByRole('option');
     this.chosenProcedure = page.getByTestId('intake-procedure-chosen');
