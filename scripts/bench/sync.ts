@@ -12,7 +12,7 @@ import { uuidv7 } from '../../core/ports/ids.ts';
 import { createTestCore } from '../../test/harness/test-core.ts';
 import { makeTempDir } from '../../test/harness/temp-dir.ts';
 import { ms } from './measure.ts';
-import { benchScanUpload } from './scan-upload.ts';
+import { benchScanUpload, createUploadClock } from './scan-upload.ts';
 
 type Options = Readonly<{ dossiers: number; server?: string | undefined; code?: string | undefined }>;
 
@@ -35,7 +35,8 @@ export async function benchSync(options: Options): Promise<void> {
     serverUrl = server.url;
   }
   const counterDir = path.join(temp.dir, 'counter');
-  const core = createTestCore(counterDir, { probeIntervalMs: 3_600_000, syncIntervalMs: 3_600_000 });
+  const uploadClock = createUploadClock();
+  const core = createTestCore(counterDir, { probeIntervalMs: 3_600_000, syncIntervalMs: 3_600_000, http: uploadClock.http });
   try {
     await unwrap(core.dispatch('sync.enroll', { serverUrl, code, deviceName: 'bench' }));
     await unwrap(core.dispatch('sync.now', {}));
@@ -68,7 +69,7 @@ export async function benchSync(options: Options): Promise<void> {
     console.log(`drain to ${server ? 'the real central server (PGlite, its own process)' : serverUrl}: ${ms(elapsed)} (${((options.dossiers / elapsed) * 1000).toFixed(0)} dossiers/s); left pending ${status.pending}, dead letters ${status.deadLetters}`);
     console.log(`counter's peak RSS while draining: ${(peakRss / 1024 / 1024).toFixed(0)} MiB (${(baselineRss / 1024 / 1024).toFixed(0)} MiB before)`);
     // 40 scans of 5 MB (a 50-page grey paper is ~5 MB): 200 MB, so the fixed cost of a sync round is not the figure.
-    await benchScanUpload(core, unwrap, counterDir, { files: 40, megabytesEach: 5 });
+    await benchScanUpload(core, unwrap, counterDir, uploadClock, { files: 40, megabytesEach: 5 });
   } finally {
     core.stop();
     await server?.stop();

@@ -142,29 +142,47 @@ export async function uploadScans(ctx: SyncStepContext, scans: ScanUploads, raw:
   const due = scans.uploadQueue(20).filter((item) => item.dossierIds.every((id) => serverHasDossier(ctx, id)));
   let result = 'done' as StepResult;
   let next = 0;
+  const confirmed: string[] = [];
   const chunkBytes = Math.min(raw.chunkBytes ?? MAX_UPLOAD_CHUNK_BYTES, MAX_UPLOAD_CHUNK_BYTES);
   const sendFiles = async () => {
     // A chunk's bytes are read into the sender's buffer only after the previous chunk's answer came back,
     // that is after the HTTP client has written all of it: the buffer is never changed under a request.
     const buffer = Buffer.allocUnsafe(chunkBytes);
     for (let item = due[next++]; item !== undefined && result === 'done' && !ctx.stopped(); item = due[next++]) {
-      const outcome = await uploadItem(ctx, scans, raw, item, buffer);
+      const outcome = await uploadItem(ctx, scans, raw, item, buffer, confirmed);
       // A paused credential outranks a failing server, which outranks success, whichever file ends last.
       if (SEVERITY[outcome] > SEVERITY[result]) result = outcome;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(FILES_IN_FLIGHT, due.length) }, sendFiles));
+  try {
+    await Promise.all(Array.from({ length: Math.min(FILES_IN_FLIGHT, due.length) }, sendFiles));
+  } finally {
+    // One commit (one disk sync) for the round's confirmations: a commit per file stalled the other files'
+    // transfers on this one thread. A confirmation lost to a crash costs one POST: the server answers complete.
+    if (confirmed.length > 0) {
+      ctx.db().transaction(() => {
+        for (const sha256 of confirmed) scans.uploadConfirmed(sha256);
+      })();
+    }
+  }
   if (result !== 'paused') scans.applyRetention();
   return result;
 }
 
-/** One document: uploaded and confirmed, or given its next attempt (the server failing stops the others). */
-async function uploadItem(ctx: SyncStepContext, scans: ScanUploads, raw: RawUpload, item: Readonly<{ sha256: string; size: number; attempts: number; dossierIds: readonly string[] }>, buffer: Buffer): Promise<StepResult> {
+/** One document: uploaded (its confirmation written with the round's), or given its next attempt (the server failing stops the others). */
+async function uploadItem(
+  ctx: SyncStepContext,
+  scans: ScanUploads,
+  raw: RawUpload,
+  item: Readonly<{ sha256: string; size: number; attempts: number; dossierIds: readonly string[] }>,
+  buffer: Buffer,
+  confirmed: string[],
+): Promise<StepResult> {
   const file = scans.fileOf(item.sha256);
   const outcome = file === null ? 'damaged' : await uploadOne(ctx, raw, file, item, buffer);
   if (outcome === 'confirmed') {
     ctx.report(null);
-    scans.uploadConfirmed(item.sha256);
+    confirmed.push(item.sha256);
     return 'done';
   }
   if (outcome === 'damaged') {

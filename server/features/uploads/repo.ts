@@ -11,12 +11,26 @@ export async function findUpload(db: SqlExecutor, sha256: string, lock = false):
   return rows[0] ? toRow(rows[0]) : null;
 }
 
-export async function insertUpload(db: SqlExecutor, upload: Readonly<{ sha256: string; size: number; mediaType: string; filePath: string; pages?: number | undefined }>): Promise<void> {
-  // The page count is taken from whichever start first states it (counters before it was sent did not).
-  await db.query(
-    'INSERT INTO uploads (sha256, size, media_type, file_path, pages) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sha256) DO UPDATE SET pages = COALESCE(uploads.pages, EXCLUDED.pages)',
-    [upload.sha256, upload.size, upload.mediaType, upload.filePath, upload.pages ?? null],
+/**
+ * Starts (or finds) an upload and records that `dossierId` of `agencyId` names it, in one statement: one round
+ * trip to the database per file started (PGlite runs on the server's only thread, so each one counts).
+ */
+export async function startUpload(
+  db: SqlExecutor,
+  upload: Readonly<{ sha256: string; size: number; mediaType: string; filePath: string; pages?: number | undefined; agencyId: string; dossierId: string }>,
+): Promise<UploadRow> {
+  const rows = await db.query(
+    `WITH started AS (
+       INSERT INTO uploads (sha256, size, media_type, file_path, pages) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (sha256) DO UPDATE SET pages = COALESCE(uploads.pages, EXCLUDED.pages)
+       RETURNING sha256, size, received, complete
+     ), referenced AS (
+       INSERT INTO upload_refs (sha256, agency_id, dossier_id) SELECT sha256, $6, $7 FROM started ON CONFLICT DO NOTHING
+     )
+     SELECT sha256, size, received, complete FROM started`,
+    [upload.sha256, upload.size, upload.mediaType, upload.filePath, upload.pages ?? null, upload.agencyId, upload.dossierId],
   );
+  return toRow(rows[0]!);
 }
 
 /** A complete file's media type, for serving it; null when the server does not hold it whole. */
@@ -32,8 +46,4 @@ export async function setReceived(db: SqlExecutor, sha256: string, received: num
 
 export async function markComplete(db: SqlExecutor, sha256: string): Promise<void> {
   await db.query('UPDATE uploads SET received = size, complete = true, completed_at = now() WHERE sha256 = $1', [sha256]);
-}
-
-export async function addUploadRef(db: SqlExecutor, sha256: string, agencyId: string, dossierId: string): Promise<void> {
-  await db.query('INSERT INTO upload_refs (sha256, agency_id, dossier_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [sha256, agencyId, dossierId]);
 }

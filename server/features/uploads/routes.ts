@@ -7,7 +7,7 @@ import { json } from '../../http/reply.ts';
 import type { Route } from '../../http/router.ts';
 import { withCounter } from '../counters/guard.ts';
 import { agencyHoldsFile } from '../documents/repo.ts';
-import { addUploadRef, completeFile, findUpload, insertUpload, markComplete, setReceived, type UploadRow } from './repo.ts';
+import { completeFile, findUpload, markComplete, setReceived, startUpload, type UploadRow } from './repo.ts';
 import { createPartialHashes } from './partial-hashes.ts';
 import { discardPartial, finalPath, partialDigest, partialSize, promote, writeChunk } from './store.ts';
 
@@ -34,13 +34,17 @@ export function uploadRoutes(app: AppContext): Route[] {
   const hashes = createPartialHashes();
 
   /** The recorded offset, never past the bytes actually on disk (a crash between write and record). */
+  async function reconciled(row: UploadRow): Promise<UploadRow> {
+    if (row.complete) return row;
+    const onDisk = partialSize(app.dataDir, row.sha256);
+    if (onDisk >= row.received) return row;
+    await setReceived(app.sql, row.sha256, onDisk);
+    return { ...row, received: onDisk };
+  }
+
   async function current(sha256: string): Promise<UploadRow | null> {
     const row = await findUpload(app.sql, sha256);
-    if (!row || row.complete) return row;
-    const onDisk = partialSize(app.dataDir, sha256);
-    if (onDisk >= row.received) return row;
-    await setReceived(app.sql, sha256, onDisk);
-    return { ...row, received: onDisk };
+    return row && reconciled(row);
   }
 
   const shaParam = (value: string | undefined): string => {
@@ -56,9 +60,8 @@ export function uploadRoutes(app: AppContext): Route[] {
         const input = await readJson(ctx.req, app.limits.jsonBodyBytes, UploadStartRequestSchema);
         const state = await serialise(input.sha256, async () => {
           const relative = path.relative(app.dataDir, finalPath(app.dataDir, input.sha256));
-          await insertUpload(app.sql, { sha256: input.sha256, size: input.size, mediaType: input.mediaType, filePath: relative, pages: input.pages });
-          await addUploadRef(app.sql, input.sha256, counter.agencyId, input.dossierId);
-          const row = (await current(input.sha256))!;
+          const started = { sha256: input.sha256, size: input.size, mediaType: input.mediaType, filePath: relative, pages: input.pages };
+          const row = await reconciled(await startUpload(app.sql, { ...started, agencyId: counter.agencyId, dossierId: input.dossierId }));
           if (!row.complete && row.size !== input.size) {
             // Same SHA-256, another size: the earlier start was wrong; begin again with this one.
             discardPartial(app.dataDir, input.sha256, hashes);
@@ -117,8 +120,12 @@ export function uploadRoutes(app: AppContext): Route[] {
             throw new ApiError(413, 'payload-too-large', { message: `The chunk goes past the file's size or ${MAX_UPLOAD_CHUNK_BYTES} bytes`, headers: offsetHeaders(stateOf(row)) });
           }
           const received = offset + result.written;
-          await setReceived(app.sql, sha256, received);
-          if (received < row.size) return stateOf({ ...row, received });
+          if (received < row.size) {
+            await setReceived(app.sql, sha256, received);
+            return stateOf({ ...row, received });
+          }
+          // The last bytes: completion (or the restart at 0) is recorded next. Were the server to stop in
+          // between, the older recorded offset stands and the counter sends those bytes again: nothing is lost.
           const actual = await partialDigest(app.dataDir, sha256, row.size, hashes);
           if (actual !== sha256) {
             discardPartial(app.dataDir, sha256, hashes);
