@@ -5,6 +5,7 @@ export const enPayment: Readonly<Record<keyof typeof viPayment, string>> = {
   'payment.title': 'Fees and payment',
   'payment.keys.pay': 'take payment and print the receipt',
   'payment.keys.later': 'pay later',
+  'payment.confirmEarly': 'Not taken yet: that Ctrl+Enter came just as the amount appeared. Check the amount, then press Ctrl+Enter again to take it.',
   'payment.loading': 'Working out the fees…',
   'payment.dossier': 'Dossier {code}',
   'payment.lines.caption': 'What is due',

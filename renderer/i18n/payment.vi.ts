@@ -3,6 +3,7 @@ export const viPayment = {
   'payment.title': 'Phí, lệ phí và thanh toán',
   'payment.keys.pay': 'thu tiền và in biên lai',
   'payment.keys.later': 'thu sau',
+  'payment.confirmEarly': 'Chưa thu: lần nhấn Ctrl+Enter vừa rồi đến ngay lúc số tiền hiện ra. Kiểm tra số tiền, rồi nhấn Ctrl+Enter lần nữa để thu.',
   'payment.loading': 'Đang tính phí, lệ phí…',
   'payment.dossier': 'Hồ sơ {code}',
   'payment.lines.caption': 'Các khoản phải nộp',

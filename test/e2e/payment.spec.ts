@@ -166,6 +166,79 @@ test('the fee step in English; Esc leaves the fees for later and nothing is reco
   expect((await call<{ payments: Payment[] }>(request, desk, 'payments.list', { dossierId })).payments).toEqual([]);
 });
 
+// A POS-like guard (renderer/features/intake/payment/confirm-guard.ts): the Ctrl+Enter that receives the dossier
+// must not also take the money. Only a fresh press after the amount was on screen confirms the payment.
+test('a double Ctrl+Enter at the review receives the dossier and records no payment; the next press pays once', async ({ desk, page, request }, testInfo) => {
+  await configureCounter(request, desk);
+  await setUpFees(request, desk, testInfo, printer);
+  const intake = new IntakePage(page);
+  const payment = new PaymentPage(page, intake.keys);
+  await intake.goto(desk.url);
+  await intake.procedureInput.focus();
+  await intake.chooseProcedure('dang ky tam tru', '1.004194');
+  await intake.keys.scan(toIdQrText(citizens.next()));
+  await expect(intake.fullName).not.toHaveValue('');
+  await intake.openReview();
+  await page.keyboard.press('Control+Enter');
+  await page.keyboard.press('Control+Enter');
+  await payment.ready();
+  // Whichever guard the second press met (the review still saving, or the fee step's, depending on how fast the
+  // quote came: the next test sends it in the quote's very moment), no payment was made.
+  await payment.armed.waitFor();
+  const code = (await intake.resultCode.textContent()) ?? '';
+  const dossierId = (await call<{ dossiers: { id: string }[] }>(request, desk, 'dossiers.search', { query: code })).dossiers[0]?.id;
+  expect((await call<{ payments: Payment[] }>(request, desk, 'payments.list', { dossierId })).payments).toEqual([]);
+  await expect(payment.receipt).toHaveCount(0);
+  await expect(payment.step).toBeVisible();
+
+  // The clerk has seen the amount: one press pays, once.
+  await expect(payment.total).toHaveText('25.000 đ');
+  await payment.pay();
+  await expect(payment.receipt).toHaveAttribute('data-status', 'issued');
+  expect((await call<{ payments: Payment[] }>(request, desk, 'payments.list', { dossierId })).payments).toMatchObject([{ method: 'cash', amount: 25_000 }]);
+});
+
+test('a Ctrl+Enter landing as the quote appears, or a held Ctrl+Enter, is refused with a note; nothing is recorded', async ({ desk, page, request }, testInfo) => {
+  await configureCounter(request, desk);
+  await setUpFees(request, desk, testInfo, printer);
+  const intake = new IntakePage(page);
+  const payment = new PaymentPage(page, intake.keys);
+  await intake.goto(desk.url);
+  await intake.procedureInput.focus();
+  await intake.chooseProcedure('dang ky tam tru', '1.004194');
+  await intake.keys.scan(toIdQrText(citizens.next()));
+  await expect(intake.fullName).not.toHaveValue('');
+  await intake.openReview();
+  // The second press of a double press, landing in the very moment the quote is drawn (whatever the machine's
+  // speed): sent from the page as the fee step turns ready.
+  await page.evaluate(() => {
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('[data-testid="fee-step"][data-state="ready"]') === null) return;
+      observer.disconnect();
+      (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }));
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+  });
+  // Ctrl+Enter receives, and stays held down: the key repeats once the amount is long on screen.
+  await page.keyboard.down('Control');
+  await page.keyboard.down('Enter');
+  await payment.ready();
+  await expect(payment.early).toHaveText('Chưa thu: lần nhấn Ctrl+Enter vừa rồi đến ngay lúc số tiền hiện ra. Kiểm tra số tiền, rồi nhấn Ctrl+Enter lần nữa để thu.');
+  await payment.armed.waitFor();
+  await page.keyboard.down('Enter'); // auto-repeat of the held key
+  await page.keyboard.up('Enter');
+  await page.keyboard.up('Control');
+  await saveScreenshot(page, testInfo, 'payment-vi-early');
+  await expectAccessible(page, testInfo, 'payment-early');
+  const code = (await intake.resultCode.textContent()) ?? '';
+  const dossierId = (await call<{ dossiers: { id: string }[] }>(request, desk, 'dossiers.search', { query: code })).dossiers[0]?.id;
+  expect((await call<{ payments: Payment[] }>(request, desk, 'payments.list', { dossierId })).payments).toEqual([]);
+  await expect(payment.receipt).toHaveCount(0);
+  // In English too.
+  await new AppShellPage(page).switchLanguage('en');
+  await expect(payment.early).toHaveText('Not taken yet: that Ctrl+Enter came just as the amount appeared. Check the amount, then press Ctrl+Enter again to take it.');
+});
+
 test('a payment the core refuses (no signing certificate) is explained in Vietnamese with its code; the choices stay and the retry records one payment', async ({ desk, page, request }, testInfo) => {
   await configureCounter(request, desk);
   await setUpFees(request, desk, testInfo, printer);

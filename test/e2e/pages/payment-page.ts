@@ -58,9 +58,23 @@ export class PaymentPage {
     await this.page.locator('[data-testid="fee-step"][data-state="ready"]').waitFor();
   }
 
-  /** Ctrl+Enter: record the payment (and print the receipt). */
+  /**
+   * Ctrl+Enter: record the payment (and print the receipt). Waits until the amount has been on screen long enough
+   * for a press to count (`data-armed`, confirm-guard.ts), as a clerk who reads it first always does.
+   */
   async pay(): Promise<void> {
+    await this.armed.waitFor();
     await this.keys.press('Control+Enter');
+  }
+
+  /** The quote on screen long enough that a confirm counts (an earlier one is refused with `early`). */
+  get armed(): Locator {
+    return this.page.locator('[data-testid="fee-step"][data-armed="true"]');
+  }
+
+  /** The note shown when a confirm came too early (a double press, a held key). */
+  get early(): Locator {
+    return this.page.getByTestId('payment-early');
   }
 
   /** Esc: leave the fees for later. */

@@ -1,9 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Dossier } from '../../../../shared/contract/dossiers.ts';
 import { useT } from '../../../i18n/LanguageProvider.tsx';
 import { Field } from '../../../ui/Field.tsx';
 import { Kbd } from '../../../ui/Kbd.tsx';
 import { ToggleGroup } from '../../../ui/ToggleGroup.tsx';
+import { CONFIRM_SETTLE_MS, confirmVerdict, type ConfirmPress } from './confirm-guard.ts';
 import { countedFeeIds, amountsMissing } from './fee-step-state.ts';
 import { FIRST_LINE_ID, PAY_ID, REASON_ID, RECEIVED_ID, REFERENCE_ID, useFeeStep, type FeeOutcome } from './use-fee-step.ts';
 import { VietQrPanel } from './VietQrPanel.tsx';
@@ -13,8 +14,9 @@ import { FailureBanner } from '../../../ui/FailureBanner.tsx';
 /**
  * Thu phí, lệ phí on the result screen, right after the dossier is received (it exists, so a receipt is only for a saved
  * dossier): the lines, per-page counts, an exemption with its reason, extra services, cash with change or a
- * transfer by VietQR. Ctrl+Enter records the payment and prints the receipt; Esc leaves it for later.
- * Alt+K goes to the fee lines (Space leaves one out), Alt+M exempts, Alt+T cash, Alt+Q transfer.
+ * transfer by VietQR. Ctrl+Enter records the payment and prints the receipt — only a fresh press once the amount
+ * has been on screen (confirm-guard.ts: a double Ctrl+Enter that received the dossier must not also take the
+ * money); Esc leaves it for later. Alt+K goes to the fee lines (Space leaves one out), Alt+M exempts, Alt+T cash, Alt+Q transfer.
  */
 export function FeeStep(props: Readonly<{ dossier: Dossier; onDone: (outcome: FeeOutcome) => void }>) {
   const translator = useT();
@@ -23,15 +25,29 @@ export function FeeStep(props: Readonly<{ dossier: Dossier; onDone: (outcome: Fe
   const { draft, quote, update, pay, later } = step;
   const vnd = (amount: number) => `${formatNumber(amount)} đ`;
 
-  const keys = useRef({ pay, later, update, draft });
-  keys.current = { pay, later, update, draft };
+  // When the quote was first on screen (the events' clock), and whether a confirm was refused as too early.
+  const shownAt = useRef<number | null>(null);
+  const [armed, setArmed] = useState(false);
+  const [early, setEarly] = useState(false);
+  const confirm = (press: ConfirmPress) => {
+    const verdict = confirmVerdict(press, shownAt.current);
+    if (verdict === 'accept') {
+      setEarly(false);
+      pay();
+    } else if (quote !== null) {
+      setEarly(true); // while the quote is still loading there is nothing to confirm, and nothing to explain
+    }
+  };
+
+  const keys = useRef({ confirm, later, update, draft });
+  keys.current = { confirm, later, update, draft };
   useEffect(() => {
     const focusSoon = (id: string) => window.setTimeout(() => document.getElementById(id)?.focus(), 0);
     const onKey = (event: KeyboardEvent) => {
       const current = keys.current;
       if (event.key === 'Enter' && event.ctrlKey && !event.altKey) {
         event.preventDefault();
-        current.pay();
+        current.confirm({ at: event.timeStamp, repeat: event.repeat });
       } else if (event.key === 'Escape' && !event.ctrlKey && !event.altKey) {
         event.preventDefault();
         current.later();
@@ -66,6 +82,13 @@ export function FeeStep(props: Readonly<{ dossier: Dossier; onDone: (outcome: Fe
   useEffect(() => {
     if (ready) document.getElementById(firstCount === undefined ? RECEIVED_ID : `payment-count-${firstCount}`)?.focus();
   }, [ready, firstCount]);
+  useEffect(() => {
+    if (!ready) return undefined;
+    shownAt.current = performance.now();
+    // `data-armed` only tells tests (and nobody else) that the next press counts; the guard reads shownAt.
+    const timer = window.setTimeout(() => setArmed(true), CONFIRM_SETTLE_MS);
+    return () => window.clearTimeout(timer);
+  }, [ready]);
 
   if (!quote) {
     return (
@@ -96,7 +119,7 @@ export function FeeStep(props: Readonly<{ dossier: Dossier; onDone: (outcome: Fe
   const payLabel = quote.total === 0 ? t('payment.recordExempt') : t('payment.pay');
 
   return (
-    <section className="panel fee-step" aria-labelledby="fee-step-heading" data-testid="fee-step" data-state="ready" data-total={quote.total}>
+    <section className="panel fee-step" aria-labelledby="fee-step-heading" data-testid="fee-step" data-state="ready" data-armed={armed} data-total={quote.total}>
       <h2 id="fee-step-heading" className="panel__title">
         {t('payment.title')} — {t('payment.dossier', { code: quote.dossierCode })}
       </h2>
@@ -258,13 +281,16 @@ export function FeeStep(props: Readonly<{ dossier: Dossier; onDone: (outcome: Fe
             <VietQrPanel quote={quote} qr={step.qr} problem={problemText('bank')} reference={draft.bankReference} onReference={(bankReference) => update({ bankReference })} />
           )}
           <div className="actions">
-            <button id={PAY_ID} type="button" className="button button--primary" disabled={step.paying} aria-keyshortcuts="Control+Enter" onClick={pay} data-testid="payment-pay">
+            <button id={PAY_ID} type="button" className="button button--primary" disabled={step.paying} aria-keyshortcuts="Control+Enter" onClick={(event) => confirm({ at: event.timeStamp, repeat: false })} data-testid="payment-pay">
               {step.paying ? t('payment.paying') : payLabel} <Kbd keys="Ctrl+Enter" />
             </button>
             <button type="button" className="button button--secondary" aria-keyshortcuts="Escape" onClick={later}>
               {t('payment.later')} <Kbd keys="Esc" />
             </button>
           </div>
+          <p className="fee-step__early" role="status" data-testid="payment-early">
+            {early && !step.paying ? t('payment.confirmEarly') : null}
+          </p>
         </div>
       </div>
     </section>
