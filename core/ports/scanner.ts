@@ -31,15 +31,20 @@ export interface ScannerBackend {
   list(): Promise<ScannerInfo[]>;
   describe(deviceId: string): Promise<ScannerInfo>;
   scan(deviceId: string, request: ScanRequest, sink: PageSink, signal: AbortSignal): Promise<void>;
+  /** Devices found by the last `list()` that cannot be used until a supervisor trusts their certificate (eSCL over HTTPS). */
+  untrusted?(): readonly Readonly<{ name: string; url: string }>[];
 }
 
-export type ScannerErrorCode = 'scanner-not-found' | 'scanner-unavailable' | 'scanner-busy' | 'scanner-option-unsupported' | 'scanner-feeder-empty' | 'scan-failed' | 'cancelled';
+export type ScannerErrorCode = 'scanner-not-found' | 'scanner-unavailable' | 'scanner-busy' | 'scanner-option-unsupported' | 'scanner-feeder-empty' | 'scanner-certificate-untrusted' | 'scanner-certificate-changed' | 'scan-failed' | 'cancelled';
 
 export class ScannerError extends Error {
   override readonly name = 'ScannerError';
   readonly code: ScannerErrorCode;
-  constructor(code: ScannerErrorCode, message: string, options?: ErrorOptions) {
+  /** Safe to show (e.g. the certificate fingerprints expected and found); passed on as the error's details. */
+  readonly details: unknown;
+  constructor(code: ScannerErrorCode, message: string, options?: ErrorOptions & { details?: unknown }) {
     super(message, options);
     this.code = code;
+    this.details = options?.details;
   }
 }

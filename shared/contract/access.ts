@@ -76,6 +76,8 @@ const SUPERVISOR: ReadonlySet<string> = new Set([
   'receipts.setSettings',
   'printers.save',
   'scanning.updateSettings',
+  // Trusting a scanner's certificate is the step before configuring it (it reaches any https address the supervisor names).
+  'scanners.inspectCertificate',
   // Undoing what a clerk did.
   'receipts.cancel',
   'receipts.replace',

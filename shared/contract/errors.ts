@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   'scanner-busy',
   'scanner-option-unsupported',
   'scanner-feeder-empty',
+  'scanner-certificate-untrusted',
+  'scanner-certificate-changed',
   'scan-failed',
   'file-not-allowed',
   'file-unreadable',
@@ -273,6 +275,14 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Language
   'scanner-feeder-empty': {
     vi: 'Khay nạp giấy của máy quét không có giấy. Hãy đặt giấy vào khay rồi quét lại.',
     en: "The scanner's document feeder is empty. Load the papers and scan again.",
+  },
+  'scanner-certificate-untrusted': {
+    vi: 'Máy quét này chỉ kết nối qua HTTPS bằng chứng chỉ do chính máy tạo ra, chưa được tin cậy. Cán bộ phụ trách hãy vào Cài đặt → Máy quét, bấm “Kiểm tra chứng chỉ”, so dấu vân tay SHA-256 với trang cấu hình (hoặc màn hình) của máy quét rồi chọn “Tin cậy chứng chỉ này”.',
+    en: 'This scanner only connects over HTTPS with a certificate it made itself, which is not trusted yet. A supervisor should open Settings → Scanners, choose “Check certificate”, compare the SHA-256 fingerprint with the scanner’s own settings page (or panel) and choose “Trust this certificate”.',
+  },
+  'scanner-certificate-changed': {
+    vi: 'Chứng chỉ bảo mật của máy quét khác với chứng chỉ đã được tin cậy: máy quét có thể đã được cài đặt lại, hoặc một thiết bị khác đang giả danh máy quét. Không nhận trang nào từ thiết bị này. Cán bộ phụ trách hãy so dấu vân tay mới với trang cấu hình của máy quét rồi xác nhận lại trong Cài đặt → Máy quét.',
+    en: 'The scanner’s certificate is not the one that was trusted: the scanner may have been reset, or another device may be posing as it. Nothing is accepted from it. A supervisor should compare the new fingerprint with the scanner’s own settings page and confirm it again in Settings → Scanners.',
   },
   'scan-failed': {
     vi: 'Quét không thành công (kẹt giấy hoặc lỗi máy quét). Không có trang nào của lượt quét này được lưu; hãy quét lại.',

@@ -74,6 +74,7 @@ export const METHOD_NAMES = [
   'reports.print',
   'scanners.list',
   'scanners.test',
+  'scanners.inspectCertificate',
   'scanning.start',
   'scanning.cancel',
   'scanning.session',

@@ -27,6 +27,12 @@ export const ScannersListOutputSchema = z.object({
   scanners: z.array(ScannerInfoSchema),
   /** Backends that could not be asked (scanimage missing, eSCL address not answering), for IT. */
   problems: z.array(z.object({ backend: ScannerBackendSchema, message: z.string() })),
+  /**
+   * Network scanners found by mDNS that speak eSCL only over HTTPS with a certificate no authority vouches for
+   * (the device made it itself): a supervisor may trust its certificate (`scanners.inspectCertificate`, then a
+   * scanner in `esclScanners` with `certSha256`). Absent when there is none.
+   */
+  untrusted: z.array(z.object({ name: z.string(), url: z.string() })).optional(),
 });
 
 export const ScannerRefSchema = z.object({ scannerId: z.string().min(1).max(300) }).strict();
@@ -126,7 +132,32 @@ export const EsclScannerSettingSchema = z.object({
   name: z.string().trim().min(1).max(100),
   /** The scanner's eSCL root, e.g. http://192.168.1.50/eSCL (http or https). */
   url: z.string().trim().max(500).refine((value) => /^https?:\/\/[^\s]+$/i.test(value), { message: 'Must be an http:// or https:// address' }),
+  /**
+   * For an https scanner whose certificate the device made itself: the SHA-256 of that certificate (DER, lowercase
+   * hex), confirmed by a supervisor. Every request then checks the scanner's certificate is exactly this one and
+   * nothing else; absent, an https scanner must have a certificate the system's authorities vouch for.
+   */
+  certSha256: Sha256Schema.optional(),
 });
+
+/** The https address whose certificate to show (a TLS handshake only, nothing is sent). */
+export const InspectCertificateInputSchema = z
+  .object({ url: z.string().trim().max(500).refine((value) => /^https:\/\/[^\s/]+/i.test(value), { message: 'Must be an https:// address' }) })
+  .strict();
+export const ScannerCertificateSchema = z.object({
+  /** SHA-256 of the certificate (DER), lowercase hex: what `certSha256` pins. */
+  sha256: Sha256Schema,
+  subject: z.string(),
+  issuer: z.string(),
+  /** ISO 8601. */
+  validFrom: z.string(),
+  validTo: z.string(),
+  /** Signed by its own key (what scanners make for themselves). */
+  selfSigned: z.boolean(),
+  /** The system's authorities vouch for it for this address: it works without pinning. */
+  caTrusted: z.boolean(),
+});
+export type ScannerCertificate = z.infer<typeof ScannerCertificateSchema>;
 
 export const ScanningSettingsSchema = z.object({
   /** Folders files may be imported from (besides DATA/import); anything else is refused. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createCanvas } from '@napi-rs/canvas';
 
@@ -9,7 +10,8 @@ import { createCanvas } from '@napi-rs/canvas';
  * /eSCL/ScannerStatus, POST /eSCL/ScanJobs (scan:ScanSettings XML) → 201 Created with a Location header,
  * GET <job>/NextDocument → one page (image/jpeg) per call, 404 when the job has no more pages, 503 when
  * the scanner is busy (job creation) or the page is not ready yet, DELETE <job> to cancel; 409 when the
- * feeder is empty. Failure switches let a test make it busy or slow.
+ * feeder is empty. Failure switches let a test make it busy or slow. With `tls` it speaks HTTPS only (`_uscans`).
+ * `connections` counts TCP connections; `requests` only the requests that got through to HTTP.
  */
 export type EsclServerOptions = Readonly<{
   /** Sheets in the feeder (each gives two pages when duplex). */
@@ -22,11 +24,15 @@ export type EsclServerOptions = Readonly<{
   exifOrientation?: number;
   /** Milliseconds before each page is answered (so a cancel can land mid-job). */
   pageDelayMs?: number;
+  /** Serve over HTTPS with this key and certificate (PEM), as `_uscans` devices do (test/harness/test-certificates.ts). */
+  tls?: Readonly<{ key: string; cert: string }>;
+  /** Listen on this port (a scanner that comes back with a new certificate keeps its address). */
+  port?: number;
 }>;
 
 export type EsclJobRecord = { id: string; settings: string; delivered: number; deleted: boolean };
 
-export type EsclServer = Readonly<{ url: string; jobs: EsclJobRecord[]; requests: string[]; close(): Promise<void> }>;
+export type EsclServer = Readonly<{ url: string; port: number; jobs: EsclJobRecord[]; requests: string[]; connections: () => number; close(): Promise<void> }>;
 
 const CAPABILITIES = `<?xml version="1.0" encoding="UTF-8"?>
 <scan:ScannerCapabilities xmlns:scan="http://schemas.hp.com/imaging/escl/2011/05/03" xmlns:pwg="http://www.pwg.org/schemas/2010/12/sm">
@@ -89,11 +95,16 @@ export async function startEsclServer(options: EsclServerOptions = {}): Promise<
   let sheets = options.feederSheets ?? 3;
   const pending = new Map<string, { pages: number; notReady: number; dpi: number }>();
 
-  const server = http.createServer((req, res) => {
+  const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => void handle(req, res, Buffer.concat(chunks).toString('utf8')));
-  });
+  };
+  let connections = 0;
+  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener) : http.createServer(listener);
+  server.on('connection', () => (connections += 1));
+  // A client that refuses the certificate hangs up mid-handshake: not the server's problem.
+  server.on('tlsClientError', () => undefined);
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, body: string): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://scanner');
@@ -144,12 +155,14 @@ export async function startEsclServer(options: EsclServerOptions = {}): Promise<
     res.writeHead(404).end();
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/eSCL`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}/eSCL`,
+    port,
     jobs,
     requests,
+    connections: () => connections,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

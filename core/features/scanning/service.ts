@@ -35,7 +35,7 @@ function splitId(scannerId: string, backends: readonly ScannerBackend[]): { back
 
 function toCoreError(error: unknown): CoreError {
   if (error instanceof CoreError) return error;
-  if (error instanceof ScannerError && error.code !== 'cancelled') return new CoreError(error.code, error.message);
+  if (error instanceof ScannerError && error.code !== 'cancelled') return new CoreError(error.code, error.message, error.details);
   return new CoreError('scan-failed', error instanceof Error ? error.message.slice(0, 300) : 'scan failed');
 }
 
@@ -108,7 +108,7 @@ export function createScanningService(options: ScanningServiceOptions) {
   }
 
   return {
-    async list(): Promise<{ scanners: ScannerInfo[]; problems: { backend: ScannerInfo['backend']; message: string }[] }> {
+    async list(): Promise<{ scanners: ScannerInfo[]; problems: { backend: ScannerInfo['backend']; message: string }[]; untrusted?: { name: string; url: string }[] }> {
       const results = await Promise.allSettled(backends.map((backend) => backend.list()));
       const scanners: ScannerInfo[] = [];
       const problems: { backend: ScannerInfo['backend']; message: string }[] = [];
@@ -117,7 +117,8 @@ export function createScanningService(options: ScanningServiceOptions) {
         if (result.status === 'fulfilled') scanners.push(...result.value.map((scanner) => ({ ...scanner, id: `${kind}:${scanner.id}` })));
         else problems.push({ backend: kind, message: result.reason instanceof Error ? result.reason.message.slice(0, 300) : 'failed' });
       });
-      return { scanners, problems };
+      const untrusted = backends.flatMap((backend) => backend.untrusted?.() ?? []);
+      return { scanners, problems, ...(untrusted.length > 0 ? { untrusted } : {}) };
     },
 
     async test(scannerId: string): Promise<{ scanner: ScannerInfo; answeredInMs: number }> {
