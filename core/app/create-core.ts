@@ -180,6 +180,7 @@ export function createCore(options: CoreOptions): Core {
     clock,
     logger,
     dataDir,
+    appVersion: options.appVersion,
     sources: {
       dossier: (id) => boundDossiers().get(id),
       serverUrl: () => settings.get().serverUrl,
@@ -230,6 +231,7 @@ export function createCore(options: CoreOptions): Core {
   const reports = createReportsService({
     clock,
     dataDir,
+    appVersion: options.appVersion,
     registerOf: (date) => dossiers.registerOf(date),
     refusedAt: (id) =>
       auditTimeline(storage.db(), 'dossier', id)

@@ -3,10 +3,12 @@
 import { buildDocument } from '../../shared/domain/forms/build.ts';
 import { selectTemplate } from '../../shared/domain/forms/templates.ts';
 import { renderBytes } from '../../core/features/printing/output.ts';
+import { pdfProducer } from '../../core/pdf/pdfa-document.ts';
 import { sampleDossier, sampleValues } from '../../test/harness/form-fixtures.ts';
 import { ms, timeMany } from './measure.ts';
 
 const ISSUED = '2026-11-23T09:02:00+07:00';
+const PRODUCER = pdfProducer('bench');
 
 export async function benchPrinting(count = 100): Promise<void> {
   const template = selectTemplate('appointment', '2026-11-23');
@@ -21,15 +23,15 @@ export async function benchPrinting(count = 100): Promise<void> {
       extra: { fees: [{ name: 'Lệ phí', amount: 8000 }] },
     });
   // Warm-up: fonts registered, pdfkit's font subsets parsed, JIT warm.
-  await renderBytes(document(0), 'escpos', '80mm', ISSUED);
-  await renderBytes(document(0), 'pdf', 'A5', ISSUED);
+  await renderBytes(document(0), 'escpos', '80mm', ISSUED, PRODUCER);
+  await renderBytes(document(0), 'pdf', 'A5', ISSUED, PRODUCER);
   const cases = [
     ['build the document (pure)', (i: number) => document(i)],
-    ['slip → ESC/POS 80 mm', (i: number) => renderBytes(document(i), 'escpos', '80mm', ISSUED)],
-    ['slip → ESC/POS 58 mm', (i: number) => renderBytes(document(i), 'escpos', '58mm', ISSUED)],
-    ['slip → PDF A5', (i: number) => renderBytes(document(i), 'pdf', 'A5', ISSUED)],
-    ['slip → PDF 80 mm roll', (i: number) => renderBytes(document(i), 'pdf', '80mm', ISSUED)],
-    ['slip → PNG preview A4', (i: number) => renderBytes(document(i), 'png', 'A4', ISSUED)],
+    ['slip → ESC/POS 80 mm', (i: number) => renderBytes(document(i), 'escpos', '80mm', ISSUED, PRODUCER)],
+    ['slip → ESC/POS 58 mm', (i: number) => renderBytes(document(i), 'escpos', '58mm', ISSUED, PRODUCER)],
+    ['slip → PDF A5', (i: number) => renderBytes(document(i), 'pdf', 'A5', ISSUED, PRODUCER)],
+    ['slip → PDF 80 mm roll', (i: number) => renderBytes(document(i), 'pdf', '80mm', ISSUED, PRODUCER)],
+    ['slip → PNG preview A4', (i: number) => renderBytes(document(i), 'png', 'A4', ISSUED, PRODUCER)],
   ] as const;
   for (const [label, run] of cases) {
     const timing = await timeMany(count, run);

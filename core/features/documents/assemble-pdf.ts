@@ -1,17 +1,17 @@
-import PDFDocument from 'pdfkit';
 import type { PageRotation } from '../../../shared/contract/scanning.ts';
 import type { NormalisedPage } from '../scanning/pipeline/normalise.ts';
 import { PRODUCER } from './page-images.ts';
-import { writePdfaXmp, xmlSafe } from './pdfa-xmp.ts';
+import { createPdfaDocument } from '../../pdf/pdfa-document.ts';
 
 /** A page to lay out: its picture (upright as stored) and how the page is turned when shown (PDF /Rotate). */
 export type AssemblyPage = Pick<NormalisedPage, 'width' | 'height' | 'dpi' | 'bytes'> & Readonly<{ rotate?: PageRotation }>;
 
 /**
  * One PDF from normalised pages, each page the physical size of its scan (pixels ÷ dpi), the image filling it.
- * PDF/A-2b (pdfkit's `subset`): XMP metadata with the PDF/A identification and an sRGB output intent; the
- * pages hold only images (DeviceGray or DeviceRGB, which the sRGB intent allows; no fonts, no transparency).
- * pdfkit's own XMP for the Info entries is replaced (`writePdfaXmp`: it was unescaped and had no ModifyDate).
+ * PDF/A-2b (`createPdfaDocument`, shared with the printed forms): XMP metadata with the PDF/A identification
+ * and an sRGB output intent; the pages hold only images (DeviceGray or DeviceRGB, which the sRGB intent allows;
+ * no fonts, no transparency). pdfkit's own XMP for the Info entries is replaced (`writePdfaXmp`: it was
+ * unescaped and had no ModifyDate).
  * Checked in the tests by test/harness/pdfa-check.ts, our check of the ISO 19005-2 clauses that apply to such
  * files (header, trailer /ID, streams and filters, output intent and ICC header, device colours, images,
  * actions, XMP well-formed with pdfaid part 2 / B, Info = XMP), plus `qpdf --check`. Not run through a full
@@ -21,9 +21,8 @@ export type AssemblyPage = Pick<NormalisedPage, 'width' | 'height' | 'dpi' | 'by
  */
 export function assemblePdf(pages: readonly AssemblyPage[], createdAt: Date, title: string): Promise<Buffer> {
   if (pages.length === 0) return Promise.reject(new Error('no pages to assemble'));
-  const info = { Title: xmlSafe(title), Creator: PRODUCER, Producer: PRODUCER, CreationDate: createdAt, ModDate: createdAt };
-  const doc = new PDFDocument({ autoFirstPage: false, pdfVersion: '1.7', subset: 'PDF/A-2b', compress: true, info });
-  writePdfaXmp(doc, info);
+  // No version in Creator/Producer: the same pages give the same bytes (and SHA-256) whichever version made them.
+  const doc = createPdfaDocument({ autoFirstPage: false, compress: true }, { Title: title, Creator: PRODUCER, Producer: PRODUCER, CreationDate: createdAt, ModDate: createdAt });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -30,14 +30,15 @@ export function printerFactory(dataDir: string): PrinterFactory {
 /**
  * Sends the copies of a document to a printer. A receipt printer gets one ESC/POS stream (one connection: all
  * copies or, if refused, none). An OS queue gets one PDF per copy; a failure after the first copy was spooled
- * counts as "may have printed", so the queue does not send the first copy again.
+ * counts as "may have printed", so the queue does not send the first copy again. `producer` names the app and
+ * version in those PDFs.
  */
 export async function deliverDocuments(
   profile: PrinterProfile,
   copies: readonly FilledDocument[],
   issuedAt: string,
   factory: PrinterFactory,
-  options: Readonly<{ drawer?: boolean }> = {},
+  options: Readonly<{ drawer?: boolean; producer: string }>,
 ): Promise<void> {
   const printer = factory(profile);
   if (profile.connection.kind !== 'os') {
@@ -45,7 +46,7 @@ export async function deliverDocuments(
     return;
   }
   for (const [index, doc] of copies.entries()) {
-    const pdf = await renderDocumentPdf(doc, profile.paper, issuedAt);
+    const pdf = await renderDocumentPdf(doc, profile.paper, issuedAt, options.producer);
     try {
       await printer.send(pdf);
     } catch (error) {

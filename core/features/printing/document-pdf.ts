@@ -1,7 +1,8 @@
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { DocLine, FilledDocument, HeaderLine, TextStyle } from '../../../shared/domain/forms/model.ts';
 import { parseInstant } from '../../../shared/domain/calendar/civil.ts';
+import { createPdfaDocument } from '../../pdf/pdfa-document.ts';
+import type { PdfaInfo } from '../../pdf/pdfa-xmp.ts';
 import type { Paper } from './document-raster.ts';
 import { fontFiles } from './raster.ts';
 
@@ -9,7 +10,9 @@ import { fontFiles } from './raster.ts';
  * A filled form as a PDF (pdfkit): A4/A5 in the official layout (QR top-left, agency and Quốc hiệu in two
  * columns, numbered fields, signature blocks), or a receipt roll as wide as the paper and as long as the
  * slip. The Be Vietnam Pro TTFs are registered with pdfkit, which embeds a subset of each (pdffonts: emb yes,
- * sub yes) with a ToUnicode map, so `pdftotext` gives back the exact Vietnamese text.
+ * sub yes) with a ToUnicode map, so `pdftotext` gives back the exact Vietnamese text. PDF/A-2b (`openPdf`):
+ * the forms are records a citizen keeps and an archive files. QR codes are drawn as filled rectangles (no
+ * image, nothing transparent).
  */
 
 const MM = 72 / 25.4;
@@ -192,13 +195,14 @@ function drawQrRow(layout: Layout, row: readonly QrLine[]): void {
 export const PDF_FONTS = FONT;
 
 /**
- * A pdfkit document with the three Be Vietnam Pro TTFs registered (each embedded as a subset when used) and
- * its bytes collected; `finish()` ends it. Every PDF of the app starts here (forms, reports), so they all
- * embed the same fonts and give back exact Vietnamese text.
+ * A PDF/A-2b pdfkit document (`createPdfaDocument`: XMP identification, sRGB output intent, Info = XMP), in
+ * Vietnamese (/Lang vi-VN), with the three Be Vietnam Pro TTFs registered (each embedded as a subset when
+ * used) and its bytes collected; `finish()` ends it. Every printed PDF of the app starts here (forms,
+ * receipts, reports), so they all embed the same fonts, give back exact Vietnamese text and claim PDF/A-2b.
  */
-export function openPdf(options: PDFKit.PDFDocumentOptions): { doc: Doc; finish: () => Promise<Buffer> } {
+export function openPdf(options: Omit<PDFKit.PDFDocumentOptions, 'info' | 'subset' | 'pdfVersion' | 'lang'>, info: PdfaInfo): { doc: Doc; finish: () => Promise<Buffer> } {
   const files = fontFiles();
-  const doc = new PDFDocument(options);
+  const doc = createPdfaDocument(options, info, 'vi-VN');
   doc.registerFont(FONT.regular, files.regular);
   doc.registerFont(FONT.bold, files.bold);
   doc.registerFont(FONT.italic, files.italic);
@@ -213,15 +217,14 @@ export function openPdf(options: PDFKit.PDFDocumentOptions): { doc: Doc; finish:
   return { doc, finish };
 }
 
-async function draw(document: FilledDocument, paper: Paper, height: number, issuedAt: string): Promise<{ pdf: Buffer; endY: number }> {
+async function draw(document: FilledDocument, paper: Paper, height: number, issuedAt: string, producer: string): Promise<{ pdf: Buffer; endY: number }> {
   const g = GEOMETRY[paper];
-  const { doc, finish } = openPdf({
-    size: [g.width, height],
-    margins: g.margin,
-    compress: true,
-    // Fixed metadata: the same document gives the same PDF (no wall-clock creation date).
-    info: { Title: document.title, Subject: document.templateId, Creator: 'Một Cửa Desk', Producer: 'Một Cửa Desk', CreationDate: new Date(parseInstant(issuedAt)) },
-  });
+  // Fixed metadata: the same document gives the same PDF (no wall-clock creation date).
+  const issued = new Date(parseInstant(issuedAt));
+  const { doc, finish } = openPdf(
+    { size: [g.width, height], margins: g.margin, compress: true },
+    { Title: document.meta.title, Author: document.meta.author, Subject: document.templateId, Creator: producer, Producer: producer, CreationDate: issued, ModDate: issued },
+  );
   const layout = new Layout(doc, g);
   const lines = document.lines;
   for (let index = 0; index < lines.length; index += 1) {
@@ -245,10 +248,14 @@ async function draw(document: FilledDocument, paper: Paper, height: number, issu
   return { pdf: await finish(), endY };
 }
 
-/** `issuedAt` fixes the PDF's creation date. A roll is laid out twice: once to measure, once at its length. */
-export async function renderDocumentPdf(document: FilledDocument, paper: Paper, issuedAt: string): Promise<Buffer> {
+/**
+ * `issuedAt` fixes the PDF's creation and modification dates; `producer` (`pdfProducer(appVersion)`) is its
+ * Creator and Producer. A roll is laid out twice: once to measure, once at its length (the measuring page,
+ * 14 000 pt, stays under PDF/A's 14 400 pt limit, though it is never written out).
+ */
+export async function renderDocumentPdf(document: FilledDocument, paper: Paper, issuedAt: string, producer: string): Promise<Buffer> {
   const g = GEOMETRY[paper];
-  if (g.height !== null) return (await draw(document, paper, g.height, issuedAt)).pdf;
-  const measured = await draw(document, paper, 14_000, issuedAt);
-  return (await draw(document, paper, Math.ceil(measured.endY + g.margin.bottom), issuedAt)).pdf;
+  if (g.height !== null) return (await draw(document, paper, g.height, issuedAt, producer)).pdf;
+  const measured = await draw(document, paper, 14_000, issuedAt, producer);
+  return (await draw(document, paper, Math.ceil(measured.endY + g.margin.bottom), issuedAt, producer)).pdf;
 }

@@ -15,8 +15,10 @@ import { renderDocumentPdf } from './document-pdf.ts';
 import type { Paper } from './document-raster.ts';
 import { escPosForPrinter, renderBytes } from './output.ts';
 import { PrinterProfileSchema } from '../../../shared/contract/printing.ts';
+import { pdfProducer } from '../../pdf/pdfa-document.ts';
 
 const ISSUED = '2026-11-23T09:02:00+07:00';
+const PRODUCER = pdfProducer('0.0.0-test');
 const PAPERS: readonly Paper[] = ['80mm', '58mm', 'A5', 'A4'];
 
 function documentOf(kind: FormKind): FilledDocument {
@@ -55,7 +57,7 @@ const squeeze = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 describe('golden previews: every form at every paper size', () => {
   test.each(FORM_KINDS.flatMap((kind) => PAPERS.map((paper) => [kind, paper] as const)))('%s on %s', async (kind, paper) => {
-    const png = await renderBytes(documentOf(kind), 'png', paper, ISSUED);
+    const png = await renderBytes(documentOf(kind), 'png', paper, ISSUED, PRODUCER);
     const result = await compareWithGolden(png, `printing/${kind}-${paper}.png`);
     expect(result.status, result.reason ?? `${result.differingPixels} pixels differ`).not.toBe('different');
   });
@@ -63,7 +65,7 @@ describe('golden previews: every form at every paper size', () => {
 
 describe('form 01 on a receipt printer', () => {
   test.each(['80mm', '58mm'] as const)('the ESC/POS raster decodes to a slip whose three QR codes scan (%s)', async (paper) => {
-    const bytes = await renderBytes(documentOf('appointment'), 'escpos', paper, ISSUED);
+    const bytes = await renderBytes(documentOf('appointment'), 'escpos', paper, ISSUED, PRODUCER);
     const decoded = decodeEscPos(bytes);
     expect(decoded.text.length).toBe(0);
     expect(decoded.commands.filter((c) => c.kind === 'cut')).toHaveLength(1);
@@ -81,7 +83,7 @@ describe('form 01 on a receipt printer', () => {
 
 describe('the fee receipt on a receipt printer', () => {
   test.each(['80mm', '58mm'] as const)('its look-up QR scans from the ESC/POS raster, and it carries no VietQR (%s)', async (paper) => {
-    const decoded = decodeEscPos(await renderBytes(documentOf('receipt'), 'escpos', paper, ISSUED));
+    const decoded = decodeEscPos(await renderBytes(documentOf('receipt'), 'escpos', paper, ISSUED, PRODUCER));
     const file = path.join(temp.dir, `receipt-${paper}.png`);
     fs.writeFileSync(file, decodedToPng(decoded));
     const codes = zbar(file);
@@ -94,7 +96,7 @@ describe('PDFs', () => {
   test.each(['A5', 'A4', '80mm'] as const)('%s: exact Vietnamese text, embedded subset fonts, valid structure', async (paper) => {
     const doc = documentOf('appointment');
     const file = path.join(temp.dir, `slip-${paper}.pdf`);
-    fs.writeFileSync(file, await renderDocumentPdf(doc, paper, ISSUED));
+    fs.writeFileSync(file, await renderDocumentPdf(doc, paper, ISSUED, PRODUCER));
     const text = squeeze(pdfText(file));
     for (const line of documentText(doc).filter((l) => l !== '--------')) expect(text, line).toContain(squeeze(line.replace(/^- /, '– ')));
     expect(text).toContain('Ông/Bà: Đặng Thị Ngọc Ánh');
@@ -119,7 +121,7 @@ describe('PDFs', () => {
     for (const kind of FORM_KINDS) {
       const doc = documentOf(kind);
       const file = path.join(temp.dir, `${kind}-A4.pdf`);
-      fs.writeFileSync(file, await renderDocumentPdf(doc, 'A4', ISSUED));
+      fs.writeFileSync(file, await renderDocumentPdf(doc, 'A4', ISSUED, PRODUCER));
       const text = squeeze(pdfText(file));
       for (const line of documentText(doc).filter((l) => l !== '--------')) expect(text, `${kind}: ${line}`).toContain(squeeze(line.replace(/^- /, '– ')));
     }
@@ -127,7 +129,7 @@ describe('PDFs', () => {
 
   test('the same document and issue time give the same bytes', async () => {
     const doc = documentOf('refusal');
-    expect((await renderDocumentPdf(doc, 'A5', ISSUED)).equals(await renderDocumentPdf(doc, 'A5', ISSUED))).toBe(true);
+    expect((await renderDocumentPdf(doc, 'A5', ISSUED, PRODUCER)).equals(await renderDocumentPdf(doc, 'A5', ISSUED, PRODUCER))).toBe(true);
   });
 });
 

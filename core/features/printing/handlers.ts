@@ -1,4 +1,5 @@
 import { toVietnamIso } from '../../../shared/domain/time/vietnam-time.ts';
+import { issuingAgency } from '../../../shared/domain/forms/build.ts';
 import type { FilledDocument } from '../../../shared/domain/forms/model.ts';
 import type { Clock } from '../../ports/clock.ts';
 import { PrinterError, type Printer } from '../../ports/printer.ts';
@@ -19,11 +20,11 @@ function asText(lines: readonly SlipLine[]): string[] {
 }
 
 /** The test page as a document, for OS queues that take PDFs. */
-function testPageDocument(lines: readonly SlipLine[]): FilledDocument {
+function testPageDocument(lines: readonly SlipLine[], author: string): FilledDocument {
   const docLines = lines.flatMap((line): FilledDocument['lines'][number][] =>
     line.kind === 'text' ? [{ kind: 'text', text: line.text, style: line.bold === true ? 'emphasis' : 'body', align: line.align ?? 'left' }] : line.kind === 'qr' ? [{ kind: 'qr', role: 'lookup', data: line.text, caption: null }] : [],
   );
-  return { templateId: 'test-page', kind: 'appointment', title: 'Trang in thử', formNumber: null, lines: docLines };
+  return { templateId: 'test-page', kind: 'appointment', title: 'Trang in thử', formNumber: null, lines: docLines, meta: { title: 'Trang in thử', author } };
 }
 
 async function send(printer: Printer, bytes: Buffer, where: Record<string, unknown>): Promise<void> {
@@ -56,7 +57,7 @@ export function printingHandlers(clock: Clock, printing: PrintingService, dataDi
       const { printedAt, time } = stamp();
       const lines = testPageLines({ dossierCode: '000.00.00.H00-000000-0000', printedAt: time, printerLabel: profile.name });
       let bytes: Buffer;
-      if (profile.connection.kind === 'os') bytes = await renderDocumentPdf(testPageDocument(lines), profile.paper, printedAt);
+      if (profile.connection.kind === 'os') bytes = await renderDocumentPdf(testPageDocument(lines, issuingAgency(printing.formValues())), profile.paper, printedAt, printing.pdfProducer);
       else if (profile.mode === 'text') bytes = encodeAsciiEscPos(asText(lines), { cut: profile.cut });
       else bytes = await encodeRasterEscPos(renderSlip(lines, { widthDots: PAPER_WIDTH_DOTS[profile.paper === '58mm' ? '58mm' : '80mm'] }), { cut: profile.cut });
       await send(factory(profile), bytes, { printerId: id });
@@ -71,7 +72,7 @@ export function printingHandlers(clock: Clock, printing: PrintingService, dataDi
       let raster: Raster;
       if (profile.connection.kind === 'os') {
         kind = 'document';
-        raster = renderDocumentRaster(testPageDocument(lines), profile.paper);
+        raster = renderDocumentRaster(testPageDocument(lines, issuingAgency(printing.formValues())), profile.paper);
       } else if (profile.mode === 'text') {
         kind = 'text';
         raster = renderSlip(asText(lines).map((text): SlipLine => ({ kind: 'text', text: toAsciiText(text) })), { widthDots: rollWidth });

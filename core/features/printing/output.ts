@@ -8,14 +8,14 @@ import { rasterToPng } from './raster.ts';
 
 export type Format = 'escpos' | 'pdf' | 'png';
 
-/** One document in one format: ESC/POS (raster with cut), PDF, or the PNG preview from the same raster. */
-export async function renderBytes(document: FilledDocument, format: Format, paper: Paper, issuedAt: string): Promise<Buffer> {
+/** One document in one format: ESC/POS (raster with cut), PDF/A-2b (Creator/Producer `producer`), or the PNG preview from the same raster. */
+export async function renderBytes(document: FilledDocument, format: Format, paper: Paper, issuedAt: string, producer: string): Promise<Buffer> {
   switch (format) {
     case 'escpos':
       if (paper !== '80mm' && paper !== '58mm') throw new RangeError('ESC/POS needs roll paper');
       return encodeRasterEscPos(renderDocumentRaster(document, paper));
     case 'pdf':
-      return renderDocumentPdf(document, paper, issuedAt);
+      return renderDocumentPdf(document, paper, issuedAt, producer);
     case 'png':
       return rasterToPng(renderDocumentRaster(document, paper));
     default:

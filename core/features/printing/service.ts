@@ -17,6 +17,7 @@ import { documentFor, type DocumentSources } from './document-source.ts';
 import type { Paper } from './document-raster.ts';
 import { renderBytes, type Format } from './output.ts';
 import { createPrintQueue, type PrintQueue } from './queue.ts';
+import { pdfProducer } from '../../pdf/pdfa-document.ts';
 import * as repo from './repo.ts';
 
 export type PrintingServiceOptions = Readonly<{
@@ -24,6 +25,8 @@ export type PrintingServiceOptions = Readonly<{
   clock: Clock;
   logger: Logger;
   dataDir: string;
+  /** Named with the app in every PDF's Creator/Producer (`pdfProducer`). */
+  appVersion: string;
   sources: Omit<DocumentSources, 'formValues' | 'templates'>;
   /** Real printers by default; tests replace it to simulate what cannot run here (an OS spooler). */
   printers?: PrinterFactory;
@@ -31,6 +34,8 @@ export type PrintingServiceOptions = Readonly<{
 
 export interface PrintingService {
   readonly queue: PrintQueue;
+  /** "Một Cửa Desk <version>": Creator and Producer of the PDFs this counter prints. */
+  readonly pdfProducer: string;
   document(dossierId: string, form: FormKind, issuedAt?: string): FilledDocument;
   /** With `receiptId` (form 'receipt' only), the fee receipt's own record instead of the unpaid fee slip. */
   render(input: Readonly<{ dossierId: string; form: FormKind; format: Format; paper: Paper; receiptId?: string | undefined; extra?: PrintExtra | undefined }>): Promise<{ path: string; bytes: number }>;
@@ -77,6 +82,7 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
   const templates = () => [...repo.readDownloadedTemplates(storage.db()), ...FORM_TEMPLATES];
   const sources: DocumentSources = { ...options.sources, formValues: () => repo.readFormValues(storage.db()), templates };
   const factory = options.printers ?? printerFactory(options.dataDir);
+  const producer = pdfProducer(options.appVersion);
 
   function copiesFor(form: FormKind, copies: number | undefined): number {
     if (copies !== undefined) return copies;
@@ -137,20 +143,21 @@ export function createPrintingService(options: PrintingServiceOptions): Printing
       const copies = Array.from({ length: job.copies }, (_, index) =>
         documentFor(sources, { dossierId: job.dossierId, form: job.form, issuedAt: job.issuedAt, copy: labelled ? ((index + 1) as 1 | 2) : null, reprintedAt: job.reprintedAt, extra: job.extra }),
       );
-      await deliverDocuments(profile, copies, job.issuedAt, factory, { drawer: opensDrawer(job) });
+      await deliverDocuments(profile, copies, job.issuedAt, factory, { drawer: opensDrawer(job), producer });
       return { templateId: copies[0]?.templateId ?? '' };
     },
   });
 
   return {
     queue,
+    pdfProducer: producer,
     document: (dossierId, form, issuedAt) => documentFor(sources, { dossierId, form, issuedAt: issuedAt ?? nowIso() }),
 
     async render({ dossierId, form, format, paper, receiptId, extra: typed }) {
       const issuedAt = nowIso();
       const dossier = options.sources.dossier(dossierId);
       const extra = receiptId === undefined ? typedExtra(form, typed) : { receiptId };
-      const bytes = await renderBytes(documentFor(sources, { dossierId, form, issuedAt, extra }), format, paper, issuedAt);
+      const bytes = await renderBytes(documentFor(sources, { dossierId, form, issuedAt, extra }), format, paper, issuedAt, producer);
       const dir = path.join(options.dataDir, 'prints');
       fs.mkdirSync(dir, { recursive: true });
       // Two receipts of one dossier rendered in the same second must not overwrite each other.

@@ -6,7 +6,7 @@ import { openPdf, PDF_FONTS } from '../printing/document-pdf.ts';
 /**
  * A report on A4 landscape: the centre's header and the Quốc hiệu side by side, the title, then each table with
  * ruled cells (the header row repeated on every page it continues on), the signature, "Trang i/n" at the
- * bottom. The fonts and their embedding come from the printing feature's `openPdf`.
+ * bottom. The fonts, their embedding and PDF/A-2b come from the printing feature's `openPdf`.
  */
 
 const MM = 72 / 25.4;
@@ -16,7 +16,8 @@ const INNER = PAGE.width - MARGIN.left - MARGIN.right;
 const BODY = 8;
 const PAD = 2.5;
 
-export type ReportHeader = Readonly<{ left: readonly string[]; right: readonly string[]; place: string }>;
+/** `agency` is the PDF's Author (Info and XMP); `left` the header lines as printed. */
+export type ReportHeader = Readonly<{ left: readonly string[]; right: readonly string[]; place: string; agency: string }>;
 
 type Doc = ReturnType<typeof openPdf>['doc'];
 
@@ -107,15 +108,16 @@ function drawSignature(doc: Doc, signer: string, place: string, printedAt: strin
   doc.font(PDF_FONTS.italic).fontSize(9).text('(Ký và ghi rõ họ tên)', x, doc.y, { width, align: 'center' });
 }
 
-/** `printedAt` (+07:00) dates the signature line and fixes the PDF's creation date: the same input gives the same bytes. */
-export async function renderReportPdf(report: ReportDocument, header: ReportHeader, printedAt: string): Promise<Buffer> {
-  const { doc, finish } = openPdf({
-    size: [PAGE.width, PAGE.height],
-    margins: MARGIN,
-    compress: true,
-    bufferPages: true,
-    info: { Title: `${report.title} ${report.subtitle}`, Subject: report.fileStem, Creator: 'Một Cửa Desk', Producer: 'Một Cửa Desk', CreationDate: new Date(parseInstant(printedAt)) },
-  });
+/**
+ * `printedAt` (+07:00) dates the signature line and fixes the PDF's creation date: the same input gives the same
+ * bytes. `producer` (`pdfProducer(appVersion)`) is its Creator and Producer.
+ */
+export async function renderReportPdf(report: ReportDocument, header: ReportHeader, printedAt: string, producer: string): Promise<Buffer> {
+  const printed = new Date(parseInstant(printedAt));
+  const { doc, finish } = openPdf(
+    { size: [PAGE.width, PAGE.height], margins: MARGIN, compress: true, bufferPages: true },
+    { Title: `${report.title} ${report.subtitle}`, Author: header.agency, Subject: report.fileStem, Creator: producer, Producer: producer, CreationDate: printed, ModDate: printed },
+  );
   drawHeader(doc, header);
   doc.font(PDF_FONTS.bold).fontSize(14).text(report.title, MARGIN.left, doc.y, { width: INNER, align: 'center' });
   doc.font(PDF_FONTS.italic).fontSize(10).text(report.subtitle, { width: INNER, align: 'center' });

@@ -5,7 +5,7 @@ import type { PrinterProfile } from '../../../shared/contract/printing.ts';
 import type { DailyReport } from '../../../shared/contract/receipts.ts';
 import type { RegisterReport, RegisterRow, ReportKind } from '../../../shared/contract/reports.ts';
 import { BLANK, compactTime } from '../../../shared/domain/forms/format.ts';
-import { MOTTO, MOTTO_SUB } from '../../../shared/domain/forms/build.ts';
+import { issuingAgency, MOTTO, MOTTO_SUB } from '../../../shared/domain/forms/build.ts';
 import type { FormTemplate, FormValues } from '../../../shared/domain/forms/model.ts';
 import { selectTemplate } from '../../../shared/domain/forms/templates.ts';
 import { reportToCsv } from '../../../shared/domain/reports/csv.ts';
@@ -14,11 +14,14 @@ import { toVietnamIso, vietnamDate } from '../../../shared/domain/time/vietnam-t
 import type { Clock } from '../../ports/clock.ts';
 import { PrinterError, type Printer } from '../../ports/printer.ts';
 import { CoreError } from '../../rpc/core-error.ts';
+import { pdfProducer } from '../../pdf/pdfa-document.ts';
 import { renderReportPdf, type ReportHeader } from './report-pdf.ts';
 
 export type ReportsServiceOptions = Readonly<{
   clock: Clock;
   dataDir: string;
+  /** Named with the app in the report PDF's Creator/Producer (`pdfProducer`). */
+  appVersion: string;
   /** The dossiers of a day's register (dossiers service). */
   registerOf: (date: string) => Readonly<{ received: Dossier[]; finished: Dossier[] }>;
   /** When a refused dossier was refused (its audit trail), null when the trail does not say. */
@@ -86,6 +89,7 @@ export function createReportsService(options: ReportsServiceOptions) {
       left: [...(values.governingBody === '' ? [] : [values.governingBody.toLocaleUpperCase('vi')]), values.unitName.toLocaleUpperCase('vi')],
       right: [MOTTO, MOTTO_SUB],
       place: values.placeName === '' ? BLANK : values.placeName,
+      agency: issuingAgency(values),
     };
   }
 
@@ -114,7 +118,7 @@ export function createReportsService(options: ReportsServiceOptions) {
       const date = input.date ?? today();
       const printedAt = toVietnamIso(options.clock.now());
       const report = document(input.report, date);
-      const bytes = input.format === 'csv' ? Buffer.from(reportToCsv(report), 'utf8') : await renderReportPdf(report, header(), printedAt);
+      const bytes = input.format === 'csv' ? Buffer.from(reportToCsv(report), 'utf8') : await renderReportPdf(report, header(), printedAt, pdfProducer(options.appVersion));
       const dir = path.join(options.dataDir, 'prints');
       fs.mkdirSync(dir, { recursive: true });
       const file = path.join(dir, `${report.fileStem}-${compactTime(printedAt)}.${input.format}`);
@@ -128,7 +132,7 @@ export function createReportsService(options: ReportsServiceOptions) {
     async print(input: Readonly<{ report: ReportKind; date?: string | undefined; printerId?: string | undefined }>) {
       const profile = a4Printer(input.printerId);
       const printedAt = toVietnamIso(options.clock.now());
-      const bytes = await renderReportPdf(document(input.report, input.date ?? today()), header(), printedAt);
+      const bytes = await renderReportPdf(document(input.report, input.date ?? today()), header(), printedAt, pdfProducer(options.appVersion));
       try {
         await options.printerFor(profile).send(bytes);
       } catch (error) {

@@ -217,6 +217,11 @@ function blockLines(block: Block, input: DocumentInput, vars: Record<string, str
   }
 }
 
+/** The agency that issues a document (its PDF's Author): the governing body, else the unit's own name. */
+export function issuingAgency(values: FormValues): string {
+  return values.governingBody === '' ? values.unitName : values.governingBody;
+}
+
 /** The filled document: pure, so the same input gives the same lines on paper, in a PDF and in a preview. */
 export function buildDocument(input: DocumentInput): FilledDocument {
   const vars = variables(input);
@@ -224,7 +229,8 @@ export function buildDocument(input: DocumentInput): FilledDocument {
   const lines: DocLine[] = [];
   if (input.reprintedAt) lines.push({ kind: 'text', text: `BẢN IN LẠI — ${shortTime(input.reprintedAt)}`, style: 'banner', align: 'center' });
   for (const block of input.template.blocks) if (block.when === undefined || block.when.includes(state)) lines.push(...blockLines(block, input, vars));
-  return { templateId: input.template.id, kind: input.template.kind, title: input.template.title, formNumber: input.template.formNumber, lines };
+  const meta = { title: `${input.template.title} — ${input.dossier.code}`, author: issuingAgency(input.values) };
+  return { templateId: input.template.id, kind: input.template.kind, title: input.template.title, formNumber: input.template.formNumber, lines, meta };
 }
 
 /** The document as plain lines, for text-mode printers and for tests that read what a form says. */

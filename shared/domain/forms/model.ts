@@ -111,4 +111,6 @@ export type FilledDocument = Readonly<{
   title: string;
   formNumber: string | null;
   lines: readonly DocLine[];
+  /** What its PDF says about itself (Info and XMP): "<form name> — <dossier code>" and the issuing agency. */
+  meta: Readonly<{ title: string; author: string }>;
 }>;

@@ -1,5 +1,8 @@
-/** What a PDF of ours says about itself, in its Info dictionary and, the same, in its XMP metadata. */
-export type PdfaInfo = Readonly<{ Title: string; Creator: string; Producer: string; CreationDate: Date; ModDate: Date }>;
+/**
+ * What a PDF of ours says about itself, in its Info dictionary and, the same, in its XMP metadata. Author
+ * (dc:creator) and Subject (dc:description) are optional: a scan has neither, a printed form has both.
+ */
+export type PdfaInfo = Readonly<{ Title: string; Author?: string; Subject?: string; Creator: string; Producer: string; CreationDate: Date; ModDate: Date }>;
 
 type XmpWriter = { _addInfo?: () => void; appendXML: (xml: string, newline?: boolean) => void };
 
@@ -18,10 +21,15 @@ const xmpDate = (date: Date): string => `${date.toISOString().split('.')[0]}Z`;
  * xmp:ModifyDate although Info has ModDate (Info and XMP then disagree; ISO 19005-1 6.7.3, which our PDF/A
  * check holds PDF/A-2 files to). pdfkit still writes the pdfaid part and conformance. Throws when the pdfkit
  * in use has no `_addInfo` (an upgrade changed it): better than quietly writing the wrong metadata.
+ * Without Author and Subject the packet is byte for byte what scans always had (their SHA-256 stays).
  */
 export function writePdfaXmp(doc: PDFKit.PDFDocument, info: PdfaInfo): void {
   const writer = doc as unknown as XmpWriter;
   if (typeof writer._addInfo !== 'function') throw new Error('pdfkit has no _addInfo: check the XMP it writes before relying on it');
+  const author = info.Author === undefined ? '' : `
+            <dc:creator><rdf:Seq><rdf:li>${escapeXml(info.Author)}</rdf:li></rdf:Seq></dc:creator>`;
+  const subject = info.Subject === undefined ? '' : `
+            <dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(info.Subject)}</rdf:li></rdf:Alt></dc:description>`;
   writer._addInfo = () =>
     writer.appendXML(`
         <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
@@ -30,7 +38,7 @@ export function writePdfaXmp(doc: PDFKit.PDFDocument, info: PdfaInfo): void {
             <xmp:CreatorTool>${escapeXml(info.Creator)}</xmp:CreatorTool>
         </rdf:Description>
         <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
-            <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(info.Title)}</rdf:li></rdf:Alt></dc:title>
+            <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(info.Title)}</rdf:li></rdf:Alt></dc:title>${author}${subject}
         </rdf:Description>
         <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
             <pdf:Producer>${escapeXml(info.Producer)}</pdf:Producer>
