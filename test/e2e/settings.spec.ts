@@ -4,7 +4,9 @@ import { findAgencyByCode } from '../../server/features/agencies/repo.ts';
 import { createEnrolmentCode } from '../../server/features/counters/service.ts';
 import { pgliteBackend, type Backend } from '../../server/testing/backends.ts';
 import { startTestServer, type TestServer } from '../../server/testing/harness.ts';
+import { startEsclServer } from '../harness/escl-server.ts';
 import { decodeEscPos } from '../harness/escpos-decoder.ts';
+import { selfSignedCertificate } from '../harness/test-certificates.ts';
 import { startFakeThermalPrinter, type FakeThermalPrinter } from '../harness/fake-thermal-printer.ts';
 import { call, expect, expectAccessible, saveScreenshot, test } from './fixtures.ts';
 import { SettingsPage } from './pages/settings-page.ts';
@@ -139,6 +141,33 @@ test('IT sets up and enrols the counter; the supervisor adds the network printer
   expect(await call(request, desk, 'scanning.settings', {})).toMatchObject({ deskew: true, autoCrop: false });
   await settings.scannersSection.scrollIntoViewIfNeeded();
   await saveScreenshot(page, testInfo, 'settings-scanning');
+
+  // A network scanner that speaks eSCL only over HTTPS with a certificate it made itself: the supervisor sees its
+  // fingerprint, compares it with the scanner's page and trusts it; the scanner is then reached over the pinned HTTPS.
+  const device = selfSignedCertificate();
+  const escl = await startEsclServer({ tls: device });
+  try {
+    await settings.esclName.fill('Máy quét tầng 2');
+    await settings.esclUrl.fill(escl.url);
+    await settings.pressOn(settings.esclAdd);
+    await expect(settings.esclReview).toBeFocused();
+    await expect(settings.esclFingerprint).toHaveText(device.sha256.toUpperCase().match(/.{4}/g)!.join(' '));
+    await expect(settings.esclReview).toContainText('Chính máy quét (chứng chỉ tự ký)');
+    await expect(settings.esclReview).toContainText('CN=HP LaserJet MFP M428 [A1B2C3], O=Test Scanner Maker');
+    expect(escl.requests).toEqual([]); // a handshake only, until the supervisor decides
+    await settings.esclReview.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, testInfo, 'settings-escl-certificate');
+    await settings.pressOn(settings.esclTrust);
+    await expect(settings.esclDone).toHaveText('Đã tin cậy chứng chỉ và lưu máy quét Máy quét tầng 2.');
+    await expect(settings.esclReview).toHaveCount(0);
+    expect(await call(request, desk, 'scanning.settings', {})).toMatchObject({ esclScanners: [{ id: 'may-quet-tang-2', name: 'Máy quét tầng 2', url: escl.url, certSha256: device.sha256 }] });
+    await expect(settings.esclTable).toContainText('HTTPS, chứng chỉ đã tin cậy');
+    await expect(settings.scannersTable).toContainText('escl:may-quet-tang-2'); // its capabilities, over the pinned connection
+    expect(escl.requests).toContain('GET /eSCL/ScannerCapabilities');
+    await saveScreenshot(page, testInfo, 'settings-escl-trusted');
+  } finally {
+    await escl.close();
+  }
 
   await expectAccessible(page, testInfo, 'settings-supervisor');
   await saveScreenshot(page, testInfo, 'settings-supervisor');

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/LanguageProvider.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Kbd } from '../../ui/Kbd.tsx';
 import { Panel } from '../../ui/Panel.tsx';
+import { NetworkScanners } from './NetworkScanners.tsx';
 import { failureText, invalidPaths } from './settings-failure.ts';
 
 type LimitField = 'retentionDays' | 'maxFileMb' | 'maxPages';
@@ -208,11 +209,18 @@ export function ScannersSection(props: Readonly<{ canConfigure: boolean }>) {
         </form>
       ) : null}
       {stored ? (
+        <NetworkScanners
+          stored={stored.esclScanners}
+          untrusted={list?.untrusted ?? []}
+          canConfigure={props.canConfigure}
+          onSaved={(next) => {
+            settings.replace(next);
+            scanners.reload();
+          }}
+        />
+      ) : null}
+      {stored ? (
         <dl className="facts facts--compact">
-          <div className="facts__row">
-            <dt>{t('settings.scanning.escl')}</dt>
-            <dd>{stored.esclScanners.length === 0 ? t('settings.scanning.noneListed') : stored.esclScanners.map((scanner) => `${scanner.name} (${scanner.url})`).join('; ')}</dd>
-          </div>
           <div className="facts__row">
             <dt>{t('settings.scanning.importFolders')}</dt>
             <dd>{stored.importFolders.length === 0 ? t('settings.scanning.noneListed') : stored.importFolders.join('; ')}</dd>

@@ -34,6 +34,15 @@ export class SettingsPage {
   readonly scanningAutoCrop: Locator;
   readonly scanningSave: Locator;
   readonly scannersSection: Locator;
+  readonly scannersTable: Locator;
+  readonly esclName: Locator;
+  readonly esclUrl: Locator;
+  readonly esclAdd: Locator;
+  readonly esclReview: Locator;
+  readonly esclFingerprint: Locator;
+  readonly esclTrust: Locator;
+  readonly esclDone: Locator;
+  readonly esclTable: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -68,6 +77,15 @@ export class SettingsPage {
     this.scanningAutoCrop = page.locator('#scanning-autoCrop');
     this.scanningSave = page.getByTestId('scanning-save');
     this.scannersSection = page.getByTestId('settings-scanners');
+    this.scannersTable = page.getByTestId('scanners-table');
+    this.esclName = page.locator('#escl-name');
+    this.esclUrl = page.locator('#escl-url');
+    this.esclAdd = page.getByTestId('escl-add');
+    this.esclReview = page.getByTestId('escl-review');
+    this.esclFingerprint = page.getByTestId('escl-fingerprint');
+    this.esclTrust = page.getByTestId('escl-trust');
+    this.esclDone = page.getByTestId('escl-done');
+    this.esclTable = page.getByTestId('escl-table');
   }
 
   /** Alt+5, the settings shortcut. */
