@@ -21,8 +21,8 @@ function idOf(scanner: DiscoveredEscl): string {
 /**
  * eSCL scanners found by DNS-SD, cached: `scanners()` answers from the last browse while it is fresh, shares
  * one browse between callers, and never waits longer than one browse (≤ `browseMs`). A device announcing both
- * `_uscan` and `_uscans` (same UUID) is listed once, over HTTP: scanners' HTTPS certificates are self-signed,
- * which Node's fetch refuses.
+ * `_uscan` and `_uscans` (same UUID) is listed once, over HTTP: scanners' HTTPS certificates are self-signed and
+ * must be trusted by a supervisor first (pinned, docs/SCANNING.md "HTTPS scanners").
  */
 export function createEsclDiscovery(options: EsclDiscoveryOptions) {
   const browseMs = options.browseMs ?? 1500;
