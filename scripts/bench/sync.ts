@@ -7,6 +7,7 @@ import { formatDossierCode, receiptDay } from '../../shared/domain/dossiers/doss
 import { insertOutboxJob } from '../../core/features/sync/outbox-repo.ts';
 import fs from 'node:fs';
 import path from 'node:path';
+import { startPostgres, type PostgresCluster } from '../../server/testing/postgres.ts';
 import { freePort, prepareCentralServer, startServerProcess, type ServerProcess } from '../../test/chaos/server-process.ts';
 import { uuidv7 } from '../../core/ports/ids.ts';
 import { createTestCore } from '../../test/harness/test-core.ts';
@@ -14,7 +15,7 @@ import { makeTempDir } from '../../test/harness/temp-dir.ts';
 import { ms } from './measure.ts';
 import { benchScanUpload, createUploadClock } from './scan-upload.ts';
 
-type Options = Readonly<{ dossiers: number; server?: string | undefined; code?: string | undefined }>;
+type Options = Readonly<{ dossiers: number; server?: string | undefined; code?: string | undefined; database: 'pglite' | 'postgres' }>;
 
 async function unwrap<T>(promise: Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>): Promise<T> {
   const result = await promise;
@@ -25,15 +26,18 @@ async function unwrap<T>(promise: Promise<{ ok: boolean; value?: unknown; error?
 export async function benchSync(options: Options): Promise<void> {
   const temp = makeTempDir('mot-cua-bench-sync-');
   let server: ServerProcess | null = null;
+  let cluster: PostgresCluster | null = null;
   let serverUrl = options.server;
   let code = options.code;
   if (!serverUrl || !code) {
     const serverDir = path.join(temp.dir, 'server');
     fs.mkdirSync(serverDir);
-    [code] = prepareCentralServer(serverDir, undefined, '000.00.12.H12', [1]);
-    server = await startServerProcess({ dataDir: serverDir, port: await freePort() });
+    cluster = options.database === 'postgres' ? await startPostgres({ durable: true }) : null;
+    [code] = prepareCentralServer(serverDir, cluster?.url, '000.00.12.H12', [1]);
+    server = await startServerProcess({ dataDir: serverDir, port: await freePort(), databaseUrl: cluster?.url });
     serverUrl = server.url;
   }
+  const serverKind = cluster ? 'PostgreSQL with fsync on, its own processes' : 'PGlite, its own process';
   const counterDir = path.join(temp.dir, 'counter');
   const uploadClock = createUploadClock();
   const core = createTestCore(counterDir, { probeIntervalMs: 3_600_000, syncIntervalMs: 3_600_000, http: uploadClock.http });
@@ -66,13 +70,14 @@ export async function benchSync(options: Options): Promise<void> {
     const elapsed = performance.now() - start;
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    console.log(`drain to ${server ? 'the real central server (PGlite, its own process)' : serverUrl}: ${ms(elapsed)} (${((options.dossiers / elapsed) * 1000).toFixed(0)} dossiers/s); left pending ${status.pending}, dead letters ${status.deadLetters}`);
+    console.log(`drain to ${server ? `the real central server (${serverKind})` : serverUrl}: ${ms(elapsed)} (${((options.dossiers / elapsed) * 1000).toFixed(0)} dossiers/s); left pending ${status.pending}, dead letters ${status.deadLetters}`);
     console.log(`counter's peak RSS while draining: ${(peakRss / 1024 / 1024).toFixed(0)} MiB (${(baselineRss / 1024 / 1024).toFixed(0)} MiB before)`);
     // 40 scans of 5 MB (a 50-page grey paper is ~5 MB): 200 MB, so the fixed cost of a sync round is not the figure.
     await benchScanUpload(core, unwrap, counterDir, uploadClock, { files: 40, megabytesEach: 5 });
   } finally {
     core.stop();
     await server?.stop();
+    cluster?.stop();
     temp.remove();
   }
 }

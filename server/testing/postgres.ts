@@ -65,7 +65,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgres(): Promise<PostgresCluster> {
+/**
+ * `durable`: PostgreSQL's production settings (fsync, synchronous commit, full page writes) — for benchmarks
+ * that stand for a real centre's server; tests keep them off (faster, and a test's cluster is thrown away).
+ */
+export async function startPostgres(options: Readonly<{ durable?: boolean }> = {}): Promise<PostgresCluster> {
   const bin = findPostgresBin();
   if (!bin) throw new Error(postgresUnavailableReason() ?? 'no PostgreSQL');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mot-cua-pg-'));
@@ -78,8 +82,9 @@ export async function startPostgres(): Promise<PostgresCluster> {
   };
   run('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-locale', '--no-sync']);
   const port = await freePort();
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-  run('pg_ctl', ['-D', dataDir, '-o', options, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  const durability = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${durability}`;
+  run('pg_ctl', ['-D', dataDir, '-o', serverOptions, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop: () => {
