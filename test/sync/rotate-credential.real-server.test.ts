@@ -58,6 +58,7 @@ test('an answer lost on the way changes nothing here: the old credential still w
   await central.enrol(core);
   const old = credential();
   central.proxy.setFault({ kind: 'cutResponse', afterBytes: 0 });
+  central.proxy.severAll(); // the enrolment's kept-alive connection would carry the request past the fault
   const lost = await core.dispatch('sync.rotateCredential', {});
   expect(lost).toMatchObject({ ok: false, error: { code: 'server-unreachable' } });
   expect(credential()).toBe(old);
