@@ -257,7 +257,7 @@ export function createCore(options: CoreOptions): Core {
     ...syncHandlers(sync),
     ...catalogueHandlers(catalogue),
     ...dossierHandlers(dossiers, calendar, clock),
-    ...auditHandlers(storage),
+    ...auditHandlers(storage, (recorded) => auth.nameOf(recorded)),
     ...printingHandlers(clock, printing, dataDir),
     ...scanningHandlers(scanning),
     ...documentsHandlers(documents),

@@ -123,6 +123,7 @@ export const enDossiers: Readonly<Record<keyof typeof viDossiers, string>> = {
   'dossiers.print.jobs.state.cancelled': 'Cancelled',
 
   'dossiers.timeline.heading': 'History',
+  'dossiers.timeline.bySetup': 'This counter (setup mode, no clerk accounts yet)',
   'dossiers.timeline.dossier.received': 'Dossier received',
   'dossiers.timeline.dossier.startProcessing': 'Sent for processing',
   'dossiers.timeline.dossier.requestSupplement': 'Supplement requested',

@@ -121,6 +121,7 @@ export const viDossiers = {
   'dossiers.print.jobs.state.cancelled': 'Đã hủy',
 
   'dossiers.timeline.heading': 'Quá trình xử lý',
+  'dossiers.timeline.bySetup': 'Quầy (chế độ thiết lập, chưa có tài khoản cán bộ)',
   'dossiers.timeline.dossier.received': 'Tiếp nhận hồ sơ',
   'dossiers.timeline.dossier.startProcessing': 'Chuyển xử lý',
   'dossiers.timeline.dossier.requestSupplement': 'Yêu cầu bổ sung hồ sơ',

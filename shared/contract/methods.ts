@@ -187,7 +187,19 @@ export const methods = {
   'audit.timeline': {
     description: 'What happened to one record, in order.',
     input: z.object({ entity: z.enum(['dossier']), entityId: z.string().min(1).max(64) }).strict(),
-    output: z.object({ entries: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), details: z.record(z.string(), z.unknown()) })) }),
+    output: z.object({
+      entries: z.array(
+        z.object({
+          at: z.string(),
+          /** As recorded: `clerk:<username>`, `counter:<profile>` (setup mode), `central:<who>` (a back-office change). */
+          actor: z.string(),
+          /** The clerk's or back-office person's name to show; null when none is known (the screen says what the actor is). */
+          actorName: z.string().nullable(),
+          action: z.string(),
+          details: z.record(z.string(), z.unknown()),
+        }),
+      ),
+    }),
   },
   'catalogue.search': {
     description: 'Procedures in force (today by default) by code, code prefix or name; diacritics optional; best match first.',

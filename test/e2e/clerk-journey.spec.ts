@@ -217,6 +217,9 @@ test('online: sign in, receive with a scanned ID card, cash with change, slip an
   // The fee receipt is in the dossier's history, in Vietnamese (not the audit log's action name).
   await expect(dossiers.timeline.filter({ hasText: 'Phát hành biên lai thu phí, lệ phí' })).toHaveCount(1);
   await expect(page.getByTestId('dossier-timeline')).not.toContainText('receipt.');
+  // Who did it, by name (it showed the account id `clerk:lan`).
+  await expect(dossiers.timeline.first().locator('.timeline__actor')).toHaveText(CLERK.displayName);
+  await expect(page.getByTestId('dossier-timeline')).not.toContainText(`clerk:${CLERK.username}`);
   await expectAccessible(page, testInfo, 'dossier-detail');
 
   await dossiers.openActionByKeyboard(later, 'markResultReady');

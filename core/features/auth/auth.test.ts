@@ -65,13 +65,13 @@ async function failure(method: string, input: unknown = {}): Promise<string> {
 
 const intake = () =>
   call<Dossier>('dossiers.intake', { procedureCode: '1.001193', applicant: { kind: 'citizen', fullName: 'Nguyễn Văn An' }, papers: [{ name: 'Giấy chứng sinh', form: 'original', count: 1 }] });
-const lastActor = async (id: string) => (await call<{ entries: { actor: string }[] }>('audit.timeline', { entity: 'dossier', entityId: id })).entries.at(-1)?.actor;
+const lastEntry = async (id: string) => (await call<{ entries: { actor: string; actorName: string | null }[] }>('audit.timeline', { entity: 'dossier', entityId: id })).entries.at(-1);
 
 describe('setup mode', () => {
   test('without clerk accounts nobody signs in and the audit names the counter profile', async () => {
     expect(await call<Session>('auth.session')).toMatchObject({ mode: 'setup', clerk: null, accounts: 0, idleLockMinutes: 10 });
     const dossier = await intake();
-    expect(await lastActor(dossier.id)).toBe('counter:default');
+    expect(await lastEntry(dossier.id)).toMatchObject({ actor: 'counter:default', actorName: null });
     expect(await failure('auth.signIn', { username: 'lan', password: 'x' })).toBe('invalid-state');
   });
 });
@@ -88,7 +88,8 @@ describe('sign-in', () => {
     const session = await call<Session>('auth.signIn', { username: 'lan', password: 'mật khẩu của Lan' });
     expect(session).toMatchObject({ mode: 'signed-in', clerk: { username: 'lan', displayName: 'Nguyễn Thị Lan', roles: ['clerk'] }, since: '2026-11-23T09:00:00+07:00', lockedAt: null });
     const dossier = await intake();
-    expect(await lastActor(dossier.id)).toBe('clerk:lan');
+    // The timeline names the clerk, not the account id (the screen showed `clerk:lan`).
+    expect(await lastEntry(dossier.id)).toMatchObject({ actor: 'clerk:lan', actorName: 'Nguyễn Thị Lan' });
 
     await call('auth.signOut');
     expect(await failure('dossiers.startProcessing', { id: dossier.id, expectedVersion: 1 })).toBe('sign-in-required');

@@ -82,8 +82,8 @@ describe('status changes from the server', () => {
     counter.standIn.addStatusChange({ dossierId: dossier!.id, code: dossier!.code, status: 'processing', by: 'Chuyên viên Lê Thị B', note: 'Đã chuyển phòng Tư pháp' });
     await counter.call('sync.now');
     expect(await counter.call<Dossier>('dossiers.get', { id: dossier!.id })).toMatchObject({ status: 'processing', version: 2 });
-    const timeline = async () => (await counter.call<{ entries: { action: string }[] }>('audit.timeline', { entity: 'dossier', entityId: dossier!.id })).entries.filter((entry) => entry.action === 'dossier.statusFromServer');
-    expect(await timeline()).toHaveLength(1);
+    const timeline = async () => (await counter.call<{ entries: { action: string; actorName: string | null }[] }>('audit.timeline', { entity: 'dossier', entityId: dossier!.id })).entries.filter((entry) => entry.action === 'dossier.statusFromServer');
+    expect(await timeline()).toMatchObject([{ actorName: 'Chuyên viên Lê Thị B' }]);
 
     // Pulled twice: the cursor is rewound (as if the answer had been lost); the change is not applied again.
     const db = counter.sqlite();

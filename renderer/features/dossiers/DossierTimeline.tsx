@@ -54,7 +54,9 @@ export function DossierTimeline(props: Readonly<{ entries: readonly TimelineEntr
               <span className="timeline__at">{formatVietnamDateTime(entry.at)}</span>
               <span className="timeline__what">{key ? t(key) : entry.action}</span>
               {detail ? <span className="timeline__detail">{detail}</span> : null}
-              <span className="timeline__actor">{entry.actor}</span>
+              <span className="timeline__actor" title={entry.actor}>
+                {entry.actorName ?? (entry.actor.startsWith('counter:') ? t('dossiers.timeline.bySetup') : entry.actor)}
+              </span>
             </li>
           );
         })}
