@@ -4,8 +4,8 @@ import type { viReports } from './reports.vi.ts';
 export const enReports: Readonly<Record<keyof typeof viReports, string>> = {
   'reports.title': 'Reports',
   'reports.date.label': 'Report date',
-  'reports.date.hint': 'Today (Vietnam time) by default. Type the date; ↑ ↓ to change it.',
-  'reports.date.invalid': 'Not a valid date. Enter the day, month and year.',
+  'reports.date.hint': 'Day/month/year, today (Vietnam time) by default; ↑ ↓ for the next/previous day.',
+  'reports.date.invalid': 'Not a valid date. Type it as day/month/year, e.g. 05/01/2026.',
   'reports.kind.label': 'Report',
   'reports.kind.register': 'Dossier register',
   'reports.kind.receipts': 'Fee receipts',

@@ -2,8 +2,8 @@
 export const viReports = {
   'reports.title': 'Báo cáo',
   'reports.date.label': 'Ngày báo cáo',
-  'reports.date.hint': 'Mặc định là hôm nay (giờ Việt Nam). Gõ ngày bằng bàn phím; ↑ ↓ để đổi.',
-  'reports.date.invalid': 'Ngày không hợp lệ. Hãy nhập đủ ngày, tháng, năm.',
+  'reports.date.hint': 'Ngày/tháng/năm, mặc định là hôm nay (giờ Việt Nam); ↑ ↓ để sang ngày sau/trước.',
+  'reports.date.invalid': 'Ngày không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví dụ 05/01/2026.',
   'reports.kind.label': 'Loại báo cáo',
   'reports.kind.register': 'Sổ theo dõi hồ sơ',
   'reports.kind.receipts': 'Bảng kê biên lai',

@@ -37,8 +37,11 @@ test("the day's register by Alt+4: both dossiers listed, CSV and PDF exported by
   await shell.openByKeyboard('reports');
   const reports = new ReportsPage(page);
   await reports.ready();
-  // Focus lands on the date, already today; both dossiers are in section I in the order received.
+  // Focus lands on the date, already today, written day first whatever the browser's locale; both dossiers
+  // are in section I in the order received.
   await expect(reports.date).toBeFocused();
+  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10).split('-');
+  await expect(reports.date).toHaveValue(`${today[2]}/${today[1]}/${today[0]}`);
   await expect(reports.registerRows).toHaveCount(2);
   await expect(reports.registerRows.nth(0)).toContainText(first.code);
   await expect(reports.registerRows.nth(0)).toContainText(first.applicant.fullName);
@@ -86,6 +89,14 @@ test("the day's register by Alt+4: both dossiers listed, CSV and PDF exported by
   await reports.choose('Sổ theo dõi hồ sơ');
   await reports.showDay('2026-01-05');
   await expect(reports.emptyReceived).toContainText('Không có hồ sơ nào được tiếp nhận trong ngày 05/01/2026');
+  // ↑ is the next day; a day that does not exist is said plainly and nothing is asked of the core.
+  await reports.date.press('ArrowUp');
+  await expect(reports.date).toHaveValue('06/01/2026');
+  await expect(reports.emptyReceived).toContainText('trong ngày 06/01/2026');
+  await reports.date.fill('31/02/2026');
+  await expect(page.getByText('Ngày không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví dụ 05/01/2026.')).toBeVisible();
+  await expect(page.getByTestId('report-pdf')).toBeDisabled();
+  await reports.showDay('2026-01-05');
   await saveScreenshot(page, testInfo, 'reports-vi-empty-day');
 
   await shell.switchLanguage('en');

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../../shared/contract/methods.ts';
 import type { ReportKind } from '../../../shared/contract/reports.ts';
-import { isLocalDate } from '../../../shared/domain/calendar/civil.ts';
 import { vietnamDate } from '../../../shared/domain/time/vietnam-time.ts';
 import type { CoreClientError } from '../../core-client/core-client-error.ts';
 import { useCore } from '../../core-client/CoreProvider.tsx';
@@ -11,6 +10,7 @@ import { Field } from '../../ui/Field.tsx';
 import { Kbd } from '../../ui/Kbd.tsx';
 import { ToggleGroup } from '../../ui/ToggleGroup.tsx';
 import { formatVietnamDateTime } from '../../ui/format-time.ts';
+import { dayText, parseDayText, shiftDayText } from './day-text.ts';
 import { describeFailure } from '../home/describe-failure.ts';
 import { ReceiptsTables } from './ReceiptsTables.tsx';
 import { RegisterTables } from './RegisterTables.tsx';
@@ -33,13 +33,15 @@ export function ReportsScreen() {
   const core = useCore();
   const translator = useT();
   const { t } = translator;
-  const [date, setDate] = useState(() => vietnamDate(new Date()));
+  // What the clerk typed (DD/MM/YYYY) and the day it means, when it is one.
+  const [typed, setTyped] = useState(() => dayText(vietnamDate(new Date())));
+  const date = parseDayText(typed) ?? '';
   const [kind, setKind] = useState<ReportKind>('register');
   const [data, setData] = useState<Loadable<Data>>({ status: 'loading' });
   const [busy, setBusy] = useState<Action | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [failure, setFailure] = useState<CoreClientError | null>(null);
-  const valid = isLocalDate(date);
+  const valid = date !== '';
 
   useEffect(() => {
     document.title = `${t('reports.title')} – ${t('app.name')}`;
@@ -112,7 +114,22 @@ export function ReportsScreen() {
       </div>
       <div className="report-controls">
         <Field id="report-date" label={t('reports.date.label')} hint={t('reports.date.hint')} error={valid ? undefined : t('reports.date.invalid')}>
-          {(control) => <input {...control} data-autofocus className="input" type="date" value={date} onChange={(event) => setDate(event.target.value)} />}
+          {(control) => (
+            <input
+              {...control}
+              data-autofocus
+              className="input input--date"
+              inputMode="numeric"
+              placeholder="dd/mm/yyyy"
+              value={typed}
+              onChange={(event) => setTyped(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
+                event.preventDefault();
+                setTyped(shiftDayText(typed, event.key === 'ArrowUp' ? 1 : -1));
+              }}
+            />
+          )}
         </Field>
         <ToggleGroup
           label={t('reports.kind.label')}

@@ -46,9 +46,10 @@ export class ReportsPage {
     await this.content.and(this.page.locator('[data-status="ready"]')).waitFor();
   }
 
-  /** Picks the day by typing it into the date field (YYYY-MM-DD, as the field's value). */
+  /** Picks the day by typing it as a clerk does, DD/MM/YYYY (`date` given as YYYY-MM-DD). */
   async showDay(date: string): Promise<void> {
-    await this.date.fill(date);
+    const [year, month, day] = date.split('-');
+    await this.date.fill(`${day}/${month}/${year}`);
     await this.ready();
   }
 
