@@ -150,7 +150,9 @@ test('refusal needs a reason, then closes the dossier', async ({ desk, page, req
   await dossiers.form('refuse').getByTestId('action-confirm').press('Enter');
   await expect(page.getByTestId('action-reason-error')).toHaveText('Hãy nhập lý do.');
   await expect(dossiers.form('refuse').getByLabel('Lý do')).toBeFocused();
-  await page.keyboard.type('Hồ sơ không thuộc thẩm quyền giải quyết của phường');
+  await page.keyboard.type('Hồ');
+  await expect(page.getByTestId('action-reason-error')).toHaveCount(0); // fixed: the message goes as the clerk types
+  await page.keyboard.type(' sơ không thuộc thẩm quyền giải quyết của phường');
   await dossiers.form('refuse').getByTestId('action-confirm').press('Enter');
   await expect(dossiers.status).toHaveText('Từ chối tiếp nhận');
   await expect(page.getByText('Hồ sơ đã kết thúc; không còn thao tác nào.')).toBeVisible();

@@ -16,7 +16,12 @@ export function ActionForm(
   const { action } = props;
   const [draft, setDraft] = useState<ActionDraft>(EMPTY_ACTION_DRAFT);
   const [problems, setProblems] = useState<readonly ActionProblem[]>([]);
-  const set = (patch: Partial<ActionDraft>) => setDraft((current) => ({ ...current, ...patch }));
+  const set = (patch: Partial<ActionDraft>) => {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    // Once Confirm has said what is missing, each message goes as soon as it is fixed (none appear before).
+    if (problems.length > 0) setProblems(checkAction(action, next));
+  };
   const problem = (...keys: ActionProblem[]) => {
     const found = keys.find((key) => problems.includes(key));
     return found ? t(`dossiers.action.problem.${found}`) : undefined;
