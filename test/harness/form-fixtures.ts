@@ -1,6 +1,7 @@
 import type { Dossier } from '../../shared/contract/dossiers.ts';
-import type { PrintedReceipt } from '../../shared/domain/forms/build.ts';
-import { DEFAULT_FORM_VALUES, type FormValues } from '../../shared/domain/forms/model.ts';
+import { buildDocument, type PrintedReceipt } from '../../shared/domain/forms/build.ts';
+import { DEFAULT_FORM_VALUES, type FilledDocument, type FormKind, type FormValues } from '../../shared/domain/forms/model.ts';
+import { selectTemplate } from '../../shared/domain/forms/templates.ts';
 
 /** A received dossier with every field a slip prints, with the letters that break fonts and encoders. */
 export function sampleDossier(overrides: Partial<Dossier> = {}): Dossier {
@@ -76,4 +77,36 @@ export function sampleReceipt(overrides: Partial<PrintedReceipt> = {}): PrintedR
     cancelReason: null,
     ...overrides,
   };
+}
+
+/**
+ * One form of each kind filled from the samples, as printing tests render it: the supplement, refusal,
+ * apology and handover parts are filled too (the golden pictures are made from exactly these values).
+ */
+export function sampleDocument(
+  kind: FormKind,
+  options: Readonly<{ issuedAt: string; copy?: 1 | 2 | null; reprintedAt?: string | null; receipt?: PrintedReceipt }>,
+): FilledDocument {
+  const template = selectTemplate(kind, '2026-11-23');
+  if (!template) throw new Error(`no template for ${kind}`);
+  return buildDocument({
+    template,
+    dossier: sampleDossier({ returnedAt: '2026-11-25T10:00:00+07:00' }),
+    values: sampleValues(),
+    issuedAt: options.issuedAt,
+    serverUrl: 'https://motcua.example.vn',
+    copy: options.copy ?? null,
+    reprintedAt: options.reprintedAt ?? null,
+    // The fee receipt prints an issued receipt unless told (its provisional and cancelled marks: build.test.ts).
+    receipt: kind === 'receipt' ? (options.receipt ?? sampleReceipt()) : null,
+    extra: {
+      reason: 'Thiếu bản chính Giấy chứng sinh; tờ khai ghi sai ngày sinh',
+      items: ['Bản chính Giấy chứng sinh', 'Tờ khai đăng ký khai sinh (ghi lại ngày sinh)'],
+      fees: [{ name: 'Lệ phí đăng ký khai sinh', amount: 8000 }],
+      newDueAt: '2026-11-27T17:00:00+07:00',
+      lateDays: 2,
+      receiverName: 'Đặng Thị Ngọc Ánh',
+      collectorName: 'Trần Văn Minh',
+    },
+  });
 }

@@ -2,13 +2,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildDocument, documentText } from '../../../shared/domain/forms/build.ts';
+import { documentText } from '../../../shared/domain/forms/build.ts';
 import { FORM_KINDS, type FilledDocument, type FormKind } from '../../../shared/domain/forms/model.ts';
 import { parseSlipQrData } from '../../../shared/domain/forms/qr-data.ts';
-import { selectTemplate } from '../../../shared/domain/forms/templates.ts';
 import { parseVietQr } from '../../../shared/domain/payments/vietqr.ts';
 import { decodeEscPos, decodedToPng } from '../../../test/harness/escpos-decoder.ts';
-import { sampleDossier, sampleReceipt, sampleValues } from '../../../test/harness/form-fixtures.ts';
+import { sampleDocument } from '../../../test/harness/form-fixtures.ts';
 import { compareWithGolden } from '../../../test/harness/golden.ts';
 import { makeTempDir } from '../../../test/harness/temp-dir.ts';
 import { renderDocumentPdf } from './document-pdf.ts';
@@ -21,29 +20,8 @@ const ISSUED = '2026-11-23T09:02:00+07:00';
 const PRODUCER = pdfProducer('0.0.0-test');
 const PAPERS: readonly Paper[] = ['80mm', '58mm', 'A5', 'A4'];
 
-function documentOf(kind: FormKind): FilledDocument {
-  const template = selectTemplate(kind, '2026-11-23');
-  if (!template) throw new Error(`no template for ${kind}`);
-  return buildDocument({
-    template,
-    dossier: sampleDossier({ returnedAt: '2026-11-25T10:00:00+07:00' }),
-    values: sampleValues(),
-    issuedAt: ISSUED,
-    serverUrl: 'https://motcua.example.vn',
-    copy: kind === 'appointment' ? 2 : null,
-    // The fee receipt prints an issued receipt (its provisional and cancelled marks: build.test.ts, receipts).
-    receipt: kind === 'receipt' ? sampleReceipt() : null,
-    extra: {
-      reason: 'Thiếu bản chính Giấy chứng sinh; tờ khai ghi sai ngày sinh',
-      items: ['Bản chính Giấy chứng sinh', 'Tờ khai đăng ký khai sinh (ghi lại ngày sinh)'],
-      fees: [{ name: 'Lệ phí đăng ký khai sinh', amount: 8000 }],
-      newDueAt: '2026-11-27T17:00:00+07:00',
-      lateDays: 2,
-      receiverName: 'Đặng Thị Ngọc Ánh',
-      collectorName: 'Trần Văn Minh',
-    },
-  });
-}
+/** Each form filled from the samples; the slip printed as its second copy (the goldens show "Bản 2"). */
+const documentOf = (kind: FormKind): FilledDocument => sampleDocument(kind, { issuedAt: ISSUED, copy: kind === 'appointment' ? 2 : null });
 
 let temp: ReturnType<typeof makeTempDir>;
 beforeAll(() => {

@@ -5,11 +5,10 @@ import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Dossier } from '../../../shared/contract/dossiers.ts';
 import type { FeeQuote, PaymentRecordOutputSchema } from '../../../shared/contract/receipts.ts';
-import { buildDocument, type PrintedReceipt } from '../../../shared/domain/forms/build.ts';
+import type { PrintedReceipt } from '../../../shared/domain/forms/build.ts';
 import { FORM_KINDS, type FormKind } from '../../../shared/domain/forms/model.ts';
-import { selectTemplate } from '../../../shared/domain/forms/templates.ts';
 import { checkPdfA2b } from '../../../test/harness/pdfa-check.ts';
-import { sampleDossier, sampleReceipt, sampleValues } from '../../../test/harness/form-fixtures.ts';
+import { sampleDocument, sampleDossier, sampleReceipt } from '../../../test/harness/form-fixtures.ts';
 import { makeTempDir } from '../../../test/harness/temp-dir.ts';
 import { createTestCore } from '../../../test/harness/test-core.ts';
 import { pdfProducer } from '../../pdf/pdfa-document.ts';
@@ -59,21 +58,7 @@ function expectArchival(file: string, expected: Readonly<{ title: string; author
   for (const words of expected.text) expect(text, words).toContain(words);
 }
 
-function formDocument(kind: FormKind, options: Readonly<{ receipt?: PrintedReceipt; reprintedAt?: string }> = {}) {
-  const template = selectTemplate(kind, '2026-11-23');
-  if (!template) throw new Error(`no template for ${kind}`);
-  return buildDocument({
-    template,
-    dossier: sampleDossier({ returnedAt: '2026-11-25T10:00:00+07:00' }),
-    values: sampleValues(),
-    issuedAt: ISSUED,
-    serverUrl: 'https://motcua.example.vn',
-    copy: null,
-    reprintedAt: options.reprintedAt ?? null,
-    receipt: kind === 'receipt' ? (options.receipt ?? sampleReceipt()) : null,
-    extra: { reason: 'Thiếu bản chính Giấy chứng sinh', items: ['Bản chính Giấy chứng sinh'], fees: [{ name: 'Lệ phí đăng ký khai sinh', amount: 8000 }], newDueAt: '2026-11-27T17:00:00+07:00', lateDays: 2, receiverName: 'Đặng Thị Ngọc Ánh', collectorName: 'Trần Văn Minh' },
-  });
-}
+const formDocument = (kind: FormKind, options: Readonly<{ receipt?: PrintedReceipt; reprintedAt?: string }> = {}) => sampleDocument(kind, { issuedAt: ISSUED, ...options });
 
 async function writePdf(name: string, document: ReturnType<typeof formDocument>, paper: Paper): Promise<string> {
   const file = path.join(temp.dir, `${name}-${paper}.pdf`);
