@@ -28,7 +28,8 @@ export async function setUpFees(request: APIRequestContext, desk: DeskServe, tes
 export const TAM_TRU = '1.004194';
 
 /** Keyboard only: Đăng ký tạm trú received with the scanned ID card `idQr`, up to the fee step on the result screen. */
-export async function receiveTamTruToFees(page: Page, url: string, idQr: string) {
+/** A tạm trú applicant filled from the ID card's QR, at the review step (nothing received yet). */
+export async function reviewTamTru(page: Page, url: string, idQr: string) {
   const intake = new IntakePage(page);
   const payment = new PaymentPage(page, intake.keys);
   await intake.goto(url);
@@ -37,6 +38,11 @@ export async function receiveTamTruToFees(page: Page, url: string, idQr: string)
   await intake.keys.scan(idQr);
   await expect(intake.fullName).not.toHaveValue('');
   await intake.openReview();
+  return { intake, payment };
+}
+
+export async function receiveTamTruToFees(page: Page, url: string, idQr: string) {
+  const { intake, payment } = await reviewTamTru(page, url, idQr);
   await intake.receive();
   await expect(intake.result).toBeVisible();
   await payment.ready();

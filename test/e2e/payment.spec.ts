@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { parseVietQr } from '../../shared/domain/payments/vietqr.ts';
 import { createCitizenFaker, toIdQrText } from '../harness/fake-citizens.ts';
 import { startFakeThermalPrinter, type FakeThermalPrinter } from '../harness/fake-thermal-printer.ts';
-import { BANK, receiveTamTruToFees, setUpFees } from './fee-setup.ts';
+import { BANK, receiveTamTruToFees, reviewTamTru, setUpFees } from './fee-setup.ts';
 import { call, configureCounter, expect, expectAccessible, saveScreenshot, test } from './fixtures.ts';
 import { AppShellPage } from './pages/app-shell-page.ts';
 import { IntakePage } from './pages/intake-page.ts';
@@ -171,14 +171,7 @@ test('the fee step in English; Esc leaves the fees for later and nothing is reco
 test('a double Ctrl+Enter at the review receives the dossier and records no payment; the next press pays once', async ({ desk, page, request }, testInfo) => {
   await configureCounter(request, desk);
   await setUpFees(request, desk, testInfo, printer);
-  const intake = new IntakePage(page);
-  const payment = new PaymentPage(page, intake.keys);
-  await intake.goto(desk.url);
-  await intake.procedureInput.focus();
-  await intake.chooseProcedure('dang ky tam tru', '1.004194');
-  await intake.keys.scan(toIdQrText(citizens.next()));
-  await expect(intake.fullName).not.toHaveValue('');
-  await intake.openReview();
+  const { intake, payment } = await reviewTamTru(page, desk.url, toIdQrText(citizens.next()));
   await page.keyboard.press('Control+Enter');
   await page.keyboard.press('Control+Enter');
   await payment.ready();
@@ -201,14 +194,7 @@ test('a double Ctrl+Enter at the review receives the dossier and records no paym
 test('a Ctrl+Enter landing as the quote appears, or a held Ctrl+Enter, is refused with a note; nothing is recorded', async ({ desk, page, request }, testInfo) => {
   await configureCounter(request, desk);
   await setUpFees(request, desk, testInfo, printer);
-  const intake = new IntakePage(page);
-  const payment = new PaymentPage(page, intake.keys);
-  await intake.goto(desk.url);
-  await intake.procedureInput.focus();
-  await intake.chooseProcedure('dang ky tam tru', '1.004194');
-  await intake.keys.scan(toIdQrText(citizens.next()));
-  await expect(intake.fullName).not.toHaveValue('');
-  await intake.openReview();
+  const { intake, payment } = await reviewTamTru(page, desk.url, toIdQrText(citizens.next()));
   // The second press of a double press, landing in the very moment the quote is drawn (whatever the machine's
   // speed): sent from the page as the fee step turns ready.
   await page.evaluate(() => {
