@@ -8,7 +8,7 @@ import { seededRandom, startFaultProxy, type Fault, type FaultProxy } from '../h
 import { startDeskServe, type DeskServe } from '../harness/desk-serve.ts';
 import { createTestCore } from '../harness/test-core.ts';
 import { freePort, prepareCentralServer, startServerProcess, type ServerProcess } from './server-process.ts';
-import { compareWithServer, localBacklog, readCounterTruth, type Comparison } from './sync-truth.ts';
+import { compareWithServer, localBacklog, readCounterTruth, waitingScans, type Comparison } from './sync-truth.ts';
 
 /**
  * The sync chaos run (issue 5): the real central server as its own process (PGlite, or PostgreSQL with a
@@ -122,6 +122,9 @@ export async function runSyncChaos(options: ChaosOptions): Promise<ChaosReport> 
     const drainStarted = performance.now();
     proxy.setFault({ kind: 'pass' });
     await proxy.up();
+    // The line is healthy again: connections kept alive under a fault go too. A 'delay' connection kept busy
+    // never idles out, and every request reused it (found with the node:http client: 23.7 s per sync round).
+    proxy.severAll();
     await drained(() => call(coreA!, 'sync.now', {}), path.join(dirA, 'profiles', 'default.sqlite'), 'counter A');
     await drained(() => rpc(counterB!, 'sync.now', {}), path.join(dirB, 'profiles', 'default.sqlite'), 'counter B');
     const drainSeconds = (performance.now() - drainStarted) / 1000;
@@ -277,10 +280,15 @@ async function drained(syncNow: () => Promise<unknown>, databaseFile: string, wh
   let status: Status | null = null;
   let backlog = -1;
   while (Date.now() < deadline) {
+    const t0 = performance.now();
     status = (await syncNow()) as Status;
     backlog = localBacklog(databaseFile);
+    // CHAOS_TRACE=1: each round of the final drain, how long it took and what was left.
+    if (process.env['CHAOS_TRACE']) process.stderr.write(`[drain ${who}] ${(performance.now() - t0).toFixed(0)} ms, pending ${status.pending}, backlog ${backlog}; ${waitingScans(databaseFile)}\n`);
     if (status.pending === 0 && backlog === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  if (!status || status.pending !== 0 || status.deadLetters !== 0 || backlog !== 0) throw new Error(`${who} did not drain: ${JSON.stringify(status)}, ${backlog} audit entries and scans left`);
+  if (!status || status.pending !== 0 || status.deadLetters !== 0 || backlog !== 0) {
+    throw new Error(`${who} did not drain: ${JSON.stringify(status)}, ${backlog} audit entries and scans left; scans waiting: ${waitingScans(databaseFile)}`);
+  }
 }

@@ -43,6 +43,22 @@ export function localBacklog(databaseFile: string): number {
   }
 }
 
+/** Why the scans not yet confirmed are waiting, grouped by their recorded error (for a run that did not drain). */
+export function waitingScans(databaseFile: string): string {
+  const db = new Database(databaseFile, { readonly: true });
+  try {
+    const rows = db
+      .prepare(
+        `SELECT coalesce(upload_error, '(no error)') AS error, count(*) AS n, max(upload_attempts) AS attempts, min(upload_next_at) AS next
+         FROM documents WHERE confirmed_at IS NULL AND removed_at IS NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 5`,
+      )
+      .all() as { error: string; n: number; attempts: number; next: string | null }[];
+    return rows.map((row) => `${row.n}× "${row.error}" (attempts ≤ ${row.attempts}, next ${row.next ?? 'now'})`).join('; ');
+  } finally {
+    db.close();
+  }
+}
+
 export type Comparison = Readonly<{
   serverDossiers: number;
   missing: number;
