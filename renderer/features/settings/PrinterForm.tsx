@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { PrinterProfile } from '../../../shared/contract/printing.ts';
 import { useT } from '../../i18n/LanguageProvider.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { Kbd } from '../../ui/Kbd.tsx';
+import { FormButtons } from '../../ui/FormButtons.tsx';
 import { checkPrinterDraft, idFromName, type PrinterDraft, type PrinterField } from './printer-draft.ts';
 
 const KINDS = ['tcp', 'device', 'os'] as const;
@@ -144,14 +144,7 @@ export function PrinterForm(
         <input type="checkbox" className="checkbox" checked={draft.isDefault} data-testid="printer-default" onChange={(event) => set({ isDefault: event.target.checked })} />
         {t('settings.printers.form.isDefault')}
       </label>
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={props.saving} data-testid="printer-save">
-          {t('settings.printers.form.save')} <Kbd keys="Enter" />
-        </button>
-        <button type="button" className="button button--secondary" onClick={props.onCancel}>
-          {t('settings.printers.form.cancel')} <Kbd keys="Esc" />
-        </button>
-      </div>
+      <FormButtons confirm={t('settings.printers.form.save')} cancel={t('settings.printers.form.cancel')} pending={props.saving} confirmTestId="printer-save" onCancel={props.onCancel} />
     </form>
   );
 }

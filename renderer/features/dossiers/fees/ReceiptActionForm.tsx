@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useT } from '../../../i18n/LanguageProvider.tsx';
 import { Field } from '../../../ui/Field.tsx';
-import { Kbd } from '../../../ui/Kbd.tsx';
+import { FormButtons } from '../../../ui/FormButtons.tsx';
 import { REASON_MAX, reasonProblem } from './receipt-actions.ts';
 
 /**
@@ -50,14 +50,7 @@ export function ReceiptActionForm(
           {(control) => <input {...control} className="input" autoComplete="off" maxLength={200} value={payerName} onChange={(event) => setPayerName(event.target.value)} />}
         </Field>
       ) : null}
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={props.pending} data-testid="receipt-form-confirm">
-          {t('fees.form.confirm')} <Kbd keys="Enter" />
-        </button>
-        <button type="button" className="button button--secondary" onClick={props.onBack}>
-          {t('fees.form.back')} <Kbd keys="Esc" />
-        </button>
-      </div>
+      <FormButtons confirm={t('fees.form.confirm')} cancel={t('fees.form.back')} pending={props.pending} confirmTestId="receipt-form-confirm" onCancel={props.onBack} />
     </form>
   );
 }

@@ -14,6 +14,7 @@ import { checkApology, printableForms, type ApologyDraft, type ApologyProblem } 
 import { useDossierPrints } from './use-dossier-prints.ts';
 import './prints.css';
 import { FailureBanner } from '../../../ui/FailureBanner.tsx';
+import { FormButtons } from '../../../ui/FormButtons.tsx';
 
 const HEADING_ID = 'dossier-prints-heading';
 const STATE_TONE: Readonly<Record<PrintJob['state'], Tone>> = { queued: 'warn', sending: 'warn', done: 'ok', uncertain: 'danger', failed: 'danger', cancelled: 'neutral' };
@@ -234,14 +235,7 @@ function ApologyForm(props: Readonly<{ lateDays: number; pending: boolean; onCon
           {(control) => <input {...control} className="input" inputMode="numeric" autoComplete="off" placeholder="HH:mm" value={draft.time} onChange={(event) => set({ time: event.target.value })} />}
         </Field>
       </div>
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={props.pending} data-testid="apology-confirm">
-          {t('dossiers.print.apology.confirm')} <Kbd keys="Enter" />
-        </button>
-        <button type="button" className="button button--secondary" onClick={props.onCancel}>
-          {t('dossiers.print.apology.cancel')} <Kbd keys="Esc" />
-        </button>
-      </div>
+      <FormButtons confirm={t('dossiers.print.apology.confirm')} cancel={t('dossiers.print.apology.cancel')} pending={props.pending} confirmTestId="apology-confirm" onCancel={props.onCancel} />
     </form>
   );
 }
