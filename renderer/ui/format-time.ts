@@ -1,3 +1,5 @@
+import { dayFromParts, formatLocalDate } from '../../shared/domain/calendar/civil.ts';
+
 /** Vietnam has one time zone and no daylight saving; dates are shown as Vietnamese paperwork writes them. */
 const VIETNAM_PARTS = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Asia/Ho_Chi_Minh',
@@ -39,8 +41,6 @@ export function localDateToDisplay(date: string): string {
 export function displayToLocalDate(text: string): string | null {
   const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
   if (!match) return null;
-  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const day = dayFromParts(Number(match[3]), Number(match[2]), Number(match[1]));
+  return day === undefined ? null : formatLocalDate(day);
 }

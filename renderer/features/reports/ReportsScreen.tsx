@@ -9,8 +9,8 @@ import { useT } from '../../i18n/LanguageProvider.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Kbd } from '../../ui/Kbd.tsx';
 import { ToggleGroup } from '../../ui/ToggleGroup.tsx';
-import { formatVietnamDateTime } from '../../ui/format-time.ts';
-import { dayText, parseDayText, shiftDayText } from './day-text.ts';
+import { displayToLocalDate, formatVietnamDateTime, localDateToDisplay } from '../../ui/format-time.ts';
+import { shiftDayText } from './day-text.ts';
 import { describeFailure } from '../home/describe-failure.ts';
 import { ReceiptsTables } from './ReceiptsTables.tsx';
 import { RegisterTables } from './RegisterTables.tsx';
@@ -34,8 +34,8 @@ export function ReportsScreen() {
   const translator = useT();
   const { t } = translator;
   // What the clerk typed (DD/MM/YYYY) and the day it means, when it is one.
-  const [typed, setTyped] = useState(() => dayText(vietnamDate(new Date())));
-  const date = parseDayText(typed) ?? '';
+  const [typed, setTyped] = useState(() => localDateToDisplay(vietnamDate(new Date())));
+  const date = displayToLocalDate(typed) ?? '';
   const [kind, setKind] = useState<ReportKind>('register');
   const [data, setData] = useState<Loadable<Data>>({ status: 'loading' });
   const [busy, setBusy] = useState<Action | null>(null);

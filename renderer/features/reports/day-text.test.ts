@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { dayText, parseDayText, shiftDayText } from './day-text.ts';
+import { displayToLocalDate as parseDayText, localDateToDisplay as dayText } from '../../ui/format-time.ts';
+import { shiftDayText } from './day-text.ts';
 
 test('a day is shown and read as DD/MM/YYYY, never the month first', () => {
   expect(dayText('2026-01-05')).toBe('05/01/2026');

@@ -1,6 +1,7 @@
 import type { Dossier } from '../../../../shared/contract/dossiers.ts';
-import { dayFromParts, formatLocalDate, vietnamDayOf } from '../../../../shared/domain/calendar/civil.ts';
+import { formatLocalDate, vietnamDayOf } from '../../../../shared/domain/calendar/civil.ts';
 import type { FormKind } from '../../../../shared/domain/forms/model.ts';
+import { displayToLocalDate } from '../../../ui/format-time.ts';
 
 /** The forms the counter prints from the dossier screen, in the order the panel lists them. */
 export const DOSSIER_FORMS = ['appointment', 'supplement', 'refusal', 'handover', 'apology'] as const satisfies readonly FormKind[];
@@ -27,14 +28,6 @@ export type ApologyDraft = Readonly<{ reason: string; date: string; time: string
 export type ApologyProblem = 'reason' | 'date' | 'time' | 'dateNotLater';
 export type ApologyCheck = Readonly<{ ok: true; reason: string; newDueAt: string }> | Readonly<{ ok: false; problems: readonly ApologyProblem[] }>;
 
-/** "dd/mm/yyyy" (1 or 2 digit day and month) → YYYY-MM-DD, or null. */
-function localDate(text: string): string | null {
-  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
-  if (!match) return null;
-  const day = dayFromParts(Number(match[3]), Number(match[2]), Number(match[1]));
-  return day === undefined ? null : formatLocalDate(day);
-}
-
 /** "HH:mm" (24 h) → "HH:mm", or null. */
 function localTime(text: string): string | null {
   const match = /^(\d{1,2})[:h](\d{2})$/.exec(text.trim());
@@ -52,7 +45,7 @@ export function checkApology(draft: ApologyDraft, now: Date): ApologyCheck {
   const problems: ApologyProblem[] = [];
   const reason = draft.reason.trim();
   if (reason === '') problems.push('reason');
-  const date = localDate(draft.date);
+  const date = displayToLocalDate(draft.date);
   const time = localTime(draft.time);
   if (date === null) problems.push('date');
   else if (date <= formatLocalDate(vietnamDayOf(now.getTime()))) problems.push('dateNotLater');
