@@ -1,4 +1,4 @@
-import type { Raster } from './raster.ts';
+import { greyHistogram, paperLevelOf, type Raster } from './raster.ts';
 
 /** A rectangle in pixels: left, top, width, height. */
 export type Box = Readonly<{ left: number; top: number; width: number; height: number }>;
@@ -30,8 +30,7 @@ const SIDE_DRAWN = 0.6;
 const FULL = 0.96;
 
 function median(values: Uint8Array, count: number): number {
-  const histogram = new Uint32Array(256);
-  for (let i = 0; i < count; i += 1) histogram[values[i]!]! += 1;
+  const histogram = greyHistogram(values, count);
   let seen = 0;
   for (let value = 0; value < 256; value += 1) {
     seen += histogram[value]!;
@@ -94,17 +93,7 @@ export function findPaperBounds(small: Raster): Box | null {
   if (even < n * RING_UNIFORM) return null;
 
   // The paper's level: the 90th percentile of the scan. A dark lid is one clearly darker than that.
-  const histogram = new Uint32Array(256);
-  for (let i = 0; i < data.length; i += 1) histogram[data[i]!]! += 1;
-  let seen = 0;
-  let paperLevel = 255;
-  for (let value = 255; value >= 0; value -= 1) {
-    seen += histogram[value]!;
-    if (seen >= data.length * 0.1) {
-      paperLevel = value;
-      break;
-    }
-  }
+  const paperLevel = paperLevelOf(greyHistogram(data), data.length);
   const dark = paperLevel - lid > 80;
   const cut = (lid + paperLevel) / 2;
   const paper = dark ? (x: number, y: number) => data[y * width + x]! > cut : (x: number, y: number) => Math.abs(data[y * width + x]! - lid) > LIGHT_DIFFERENCE;

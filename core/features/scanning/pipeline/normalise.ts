@@ -3,7 +3,7 @@ import type { ScanMode } from '../../../../shared/contract/scanning.ts';
 import { encodeGreyJpeg } from './grey-jpeg.ts';
 import { applyGeometry, changesPage, NO_GEOMETRY, planGeometry, UNCHANGED, type GeometryPlan, type PageGeometry } from './page-geometry.ts';
 import { encodeBilevelPng } from './png-bilevel.ts';
-import { toGrey, type Raster } from './raster.ts';
+import { paperLevelOf, toGrey, type Raster } from './raster.ts';
 
 /** A page ready for the PDF: JPEG (colour, grey) or 1-bit PNG (black and white), with its physical size. */
 export type NormalisedPage = Readonly<{
@@ -46,15 +46,7 @@ export function looksBlank(grey: Raster): boolean {
     }
   }
   if (samples === 0) return true;
-  let seen = 0;
-  let paper = 255;
-  for (let value = 255; value >= 0; value -= 1) {
-    seen += histogram[value]!;
-    if (seen >= samples * 0.1) {
-      paper = value;
-      break;
-    }
-  }
+  const paper = paperLevelOf(histogram, samples);
   const inkBelow = Math.max(0, Math.min(paper - 64, 180));
   let ink = 0;
   for (let value = 0; value < inkBelow; value += 1) ink += histogram[value]!;

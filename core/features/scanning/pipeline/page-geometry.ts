@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { findPaperBounds, type Box } from './auto-crop.ts';
-import type { Raster } from './raster.ts';
+import { greyHistogram, paperLevelOf, type Raster } from './raster.ts';
 import { estimateSkew, inkPoints } from './skew.ts';
 
 /** What the clerk's settings (or the scan's own options) ask of a page's geometry. */
@@ -71,16 +71,7 @@ export function cropRaster(raster: Raster, box: Box): Raster {
 }
 
 /** The paper's grey in the small copy (its 90th percentile). */
-function paperLevel(mean: Raster): number {
-  const histogram = new Uint32Array(256);
-  for (let i = 0; i < mean.data.length; i += 1) histogram[mean.data[i]!]! += 1;
-  let seen = 0;
-  for (let value = 255; value >= 0; value -= 1) {
-    seen += histogram[value]!;
-    if (seen >= mean.data.length * 0.1) return value;
-  }
-  return 255;
-}
+const paperLevel = (mean: Raster): number => paperLevelOf(greyHistogram(mean.data), mean.data.length);
 
 /** Whether every ink point of `small` stays inside its frame once turned back by `skewDegrees`. */
 function fitsWhenTurned(small: Raster, inkBelow: number, skewDegrees: number): boolean {

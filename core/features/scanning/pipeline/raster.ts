@@ -102,3 +102,23 @@ export function toGrey(raster: Raster): Raster {
   for (let i = 0, j = 0; i < grey.length; i += 1, j += 4) grey[i] = (data[j]! * 77 + data[j + 1]! * 150 + data[j + 2]! * 29) >> 8;
   return { width, height, channels: 1, data: grey };
 }
+
+/** How many of the first `count` values have each grey level. */
+export function greyHistogram(values: Uint8Array, count = values.length): Uint32Array {
+  const histogram = new Uint32Array(256);
+  for (let i = 0; i < count; i += 1) histogram[values[i]!]! += 1;
+  return histogram;
+}
+
+/**
+ * The paper's grey: the 90th percentile of a histogram of `samples` pixels (the brightest tenth of any page
+ * with margins is paper); 255 when there are none.
+ */
+export function paperLevelOf(histogram: Uint32Array, samples: number): number {
+  let seen = 0;
+  for (let value = 255; value >= 0; value -= 1) {
+    seen += histogram[value]!;
+    if (seen >= samples * 0.1) return value;
+  }
+  return 255;
+}
