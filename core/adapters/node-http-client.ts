@@ -12,8 +12,9 @@ import { HttpNetworkError, type HttpClient, type HttpRequest, type HttpResponse 
  * a failed request is an HttpNetworkError and sync's own retry (idempotent by id / offset) decides.
  */
 export function createNodeHttpClient(): HttpClient {
-  // A socket idle for longer than the server keeps it (Node's default: 5 s) is not reused: a request written
-  // into a socket the server is closing fails for nothing. The agents' own sockets only: no global state.
+  // Kept-alive sockets are dropped a second before the idle time the server announces (`Keep-Alive: timeout=5`,
+  // which Node's agent reads), else after 60 s idle: a request is not written into a socket the server is
+  // closing. Agents of this client only, not the process-wide global one.
   const agentOptions = { keepAlive: true, keepAliveMsecs: 1_000, maxSockets: 8, timeout: 60_000 };
   const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) };
   return {

@@ -58,7 +58,7 @@ export function createPartialHashes() {
       return entry;
     },
     /** After the write is cut to its end and synced: the file as this process left it. */
-    async settled(file: string, handle: FileHandle, entry: Running): Promise<void> {
+    async settled(handle: FileHandle, entry: Running): Promise<void> {
       entry.stamp = await stampOf(handle);
     },
     /** The written bytes and the hash no longer agree (a refused or failed write): hash from disk next time. */

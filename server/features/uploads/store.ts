@@ -122,7 +122,7 @@ export async function writeChunk(
     await handle.truncate(offset + written);
     await handle.sync();
     if (overLimit || failed) hashes.forget(file);
-    else await hashes.settled(file, handle, running);
+    else await hashes.settled(handle, running);
   } catch (error) {
     hashes.forget(file);
     throw error;

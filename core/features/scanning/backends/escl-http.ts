@@ -49,15 +49,25 @@ class PinMismatch extends Error {
   }
 }
 
-const hostOf = (url: URL) => url.hostname.replace(/^\[(.*)\]$/, '$1');
-const portOf = (url: URL) => Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+/**
+ * A TLS connection that accepts any certificate: the caller compares it with a pin, or only describes it.
+ * Scanners are addressed by IP and name themselves anything: the pin, not the name, identifies the device.
+ */
+function connectTls(url: URL): tls.TLSSocket {
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  return tls.connect({ host, port: Number(url.port || 443), rejectUnauthorized: false, ...(net.isIP(host) ? {} : { servername: host }) });
+}
+
+/** The SHA-256 of the certificate the peer presented, or null when it presented none. */
+function peerCertificateSha256(socket: tls.TLSSocket): string | null {
+  const raw = socket.getPeerCertificate().raw as Buffer | undefined;
+  return raw ? certificateSha256(raw) : null;
+}
 
 /** A TLS socket handed to the request only once the peer's certificate is the pinned one. */
 function pinnedConnection(url: URL, pin: string, signal: AbortSignal) {
   return (_options: unknown, oncreate: (error: Error | null, socket?: Duplex) => void): undefined => {
-    const host = hostOf(url);
-    // Scanners are addressed by IP and name themselves anything: the pin, not the name, identifies the device.
-    const socket = tls.connect({ host, port: portOf(url), rejectUnauthorized: false, ...(net.isIP(host) ? {} : { servername: host }) });
+    const socket = connectTls(url);
     const abort = () => socket.destroy(new Error('aborted'));
     signal.addEventListener('abort', abort, { once: true });
     const done = (error: Error | null) => {
@@ -70,8 +80,7 @@ function pinnedConnection(url: URL, pin: string, signal: AbortSignal) {
     };
     socket.once('error', done);
     socket.once('secureConnect', () => {
-      const raw = socket.getPeerCertificate().raw as Buffer | undefined;
-      const found = raw ? certificateSha256(raw) : null;
+      const found = peerCertificateSha256(socket);
       done(found === pin ? null : new PinMismatch(found));
     });
     return undefined;
@@ -147,9 +156,8 @@ const oneLine = (name: string) =>
  */
 export function inspectCertificate(target: string, timeoutMs = 10_000): Promise<ScannerCertificate> {
   const url = new URL(target);
-  const host = hostOf(url);
   return new Promise((resolve, reject) => {
-    const socket = tls.connect({ host, port: portOf(url), rejectUnauthorized: false, ...(net.isIP(host) ? {} : { servername: host }) });
+    const socket = connectTls(url);
     const timer = setTimeout(() => socket.destroy(new Error(`no TLS answer within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
     socket.once('error', (error) => {
       clearTimeout(timer);
