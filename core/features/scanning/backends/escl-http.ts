@@ -26,7 +26,7 @@ export type EsclHttpRequest = Readonly<{
 
 export type EsclHttpResponse = Readonly<{ status: number; header: (name: string) => string | undefined; body: Buffer }>;
 
-export const certificateSha256 = (der: Buffer): string => createHash('sha256').update(der).digest('hex');
+const certificateSha256 = (der: Buffer): string => createHash('sha256').update(der).digest('hex');
 
 /** Verification failures that mean "no authority vouches for this certificate" (what self-made certificates give). */
 const UNTRUSTED_CODES = new Set([
